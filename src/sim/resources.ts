@@ -57,6 +57,17 @@ export interface ResourceType {
   validate?(obj: KubeObject, old?: KubeObject): FieldError[];
   /** Whether a change of this kind's spec bumps metadata.generation. */
   hasGeneration?: boolean;
+  /** The `scale` subresource: read and write an autoscaling/v1 Scale. */
+  scale?: {
+    toScale(obj: KubeObject): KubeObject;
+    applyScale(obj: KubeObject, scale: KubeObject): KubeObject;
+  };
+  /** Field selectors this kind supports beyond metadata.name and metadata.namespace. */
+  fieldSelectors?: string[];
+  /** Custom resources serialize like unstructured objects (sorted keys; list items carry apiVersion and kind). */
+  custom?: boolean;
+  /** For custom resources: the CRD's OpenAPI v3 schema of this version. */
+  schema?: unknown;
 }
 
 export const groupVersion = (t: { group: string; version: string }) => (t.group ? `${t.group}/${t.version}` : t.version);

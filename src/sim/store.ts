@@ -169,6 +169,14 @@ export class ObjectStore implements ObjectLookup {
     return old;
   }
 
+  /** Every group/resource that has (or had) objects. */
+  groupResources(): GroupResource[] {
+    return [...this.buckets.keys()].map((k) => {
+      const i = k.indexOf('/');
+      return { group: k.slice(0, i), resource: k.slice(i + 1) };
+    });
+  }
+
   /** Listen to every write. Returns the unsubscribe function. */
   subscribe(fn: (e: StoreEvent) => void): () => void {
     this.listeners.add(fn);
