@@ -1,0 +1,58 @@
+// kube-aggregator's proxyHandler (handler_proxy.go): requests for a group/version whose
+// APIService names a Service go to the extension server behind it, as the cluster admin, with the
+// authenticating headers replaced by X-Remote-User / X-Remote-Group. An APIService that is not
+// Available answers 503 "service unavailable" in plain text, as http.Error writes it.
+
+import type { FetchHandler } from '../context.ts';
+import { plainTextError } from '../apiserver/response.ts';
+import type { KubeObject } from '../types.ts';
+
+export type ResolvedBackend = { ok: true; url: string; handler: FetchHandler } | { ok: false; error: string };
+
+export interface ProxyUser {
+  name: string;
+  groups: string[];
+}
+
+/** Whether the APIService's Available condition is True (what the proxy's cached availability says). */
+export function isAvailable(apiService: KubeObject): boolean {
+  const conditions = (apiService.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
+  return conditions.some((c) => c.type === 'Available' && c.status === 'True');
+}
+
+/** Headers a client may not pass through to a backend: its credentials and any forged identity. */
+function forwardedHeaders(incoming: Headers, user: ProxyUser): Headers {
+  const out = new Headers();
+  incoming.forEach((value, key) => {
+    const k = key.toLowerCase();
+    if (k === 'authorization' || k.startsWith('impersonate-') || k.startsWith('x-remote-') || k === 'host' || k === 'connection') return;
+    out.set(key, value);
+  });
+  out.set('X-Remote-User', user.name);
+  for (const g of user.groups) out.append('X-Remote-Group', g);
+  out.set('X-Forwarded-For', '127.0.0.1');
+  return out;
+}
+
+export async function proxyToAPIService(
+  apiService: KubeObject,
+  request: Request,
+  url: URL,
+  resolve: () => ResolvedBackend,
+  user: ProxyUser,
+): Promise<Response> {
+  if (!isAvailable(apiService)) return plainTextError('service unavailable', 503);
+  const backend = resolve();
+  if (!backend.ok) return plainTextError(backend.error, 503);
+  // The path goes through unchanged; the query is re-encoded, which sorts it.
+  const query = new URLSearchParams(url.search);
+  query.sort();
+  const target = new URL(url.pathname + (query.size ? `?${query}` : ''), backend.url);
+  const init: RequestInit = { method: request.method, headers: forwardedHeaders(request.headers, user) };
+  if (request.method !== 'GET' && request.method !== 'HEAD') init.body = await request.text();
+  try {
+    return await backend.handler(new Request(target, init));
+  } catch (e) {
+    return plainTextError(`Error trying to reach service: '${(e as Error).message}'`, 503);
+  }
+}
