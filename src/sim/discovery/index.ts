@@ -1,0 +1,266 @@
+// The discovery endpoints of the simulated kube-apiserver: /api, /apis, /apis/<group>, and the
+// resource lists of locally served group/versions (/api/v1, /apis/<group>/<version>). Remote
+// group/versions are answered by their extension servers through the proxy, not here.
+//
+// Bodies are serialized once and reused until an APIService, the set of served kinds, or a remote
+// server's discovery document changes: discovery is the most frequent request kubectl makes.
+
+import type { ClusterContext } from '../context.ts';
+import type { GroupResource } from '../errors.ts';
+import type { ResourceType } from '../resources.ts';
+import type { KubeObject } from '../types.ts';
+import { apiGroup, apiGroupList, apiResourceList, apiVersions, apiregistrationGroupName } from './handler_apis.ts';
+import {
+  aggregatedApiGroups,
+  aggregatedApisGroups,
+  apiGroupDiscoveryList,
+  isAPIServiceAvailable,
+  isLocalAPIService,
+  type RemoteResourceList,
+} from './handler_discovery.ts';
+import { aggregatedContentType, negotiateDiscovery } from './negotiation.ts';
+import { sha512, toUpperHex, utf8Bytes } from './sha2.ts';
+import type { AggregatedDiscoveryVersion, APIGroupDiscovery, APIResourceList } from './types.ts';
+import { apiServiceOrderKey } from './version.ts';
+
+export type { RemoteResourceList } from './handler_discovery.ts';
+
+/** How the aggregator learns what a service-backed APIService's server serves. */
+export interface RemoteDiscovery {
+  /**
+   * The APIResourceList the extension server behind `apiService` returns for its group/version, or
+   * 'stale' when it could not be fetched. Return the same object while the document is unchanged:
+   * the aggregated document is re-serialized only when an answer changes identity.
+   * Only called for APIServices whose Available condition is True (others are Stale, as the
+   * proxy's 503 makes them).
+   */
+  resources(apiService: KubeObject): Promise<RemoteResourceList | 'stale'>;
+}
+
+export interface DiscoveryOptions {
+  /** host:port in /api's serverAddressByClientCIDRs. */
+  serverAddress?: string;
+}
+
+const defaultServerAddress = '172.18.0.2:6443';
+const apiServicesResource: GroupResource = { group: apiregistrationGroupName, resource: 'apiservices' };
+const mediaTypesAccepted = ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf'];
+
+interface AggregatedBody {
+  /** The document's JSON (with the trailing newline), per aggregated version. */
+  v2: string;
+  v2beta1: string;
+  etag: string;
+}
+
+function aggregatedBody(items: APIGroupDiscovery[], previous: AggregatedBody | undefined): AggregatedBody {
+  const v2 = JSON.stringify(apiGroupDiscoveryList('v2', items)) + '\n';
+  if (previous && previous.v2 === v2) return previous;
+  // The ETag is the hash of the list as the handler caches it: items only, no kind/apiVersion.
+  const etag = toUpperHex(sha512(utf8Bytes(JSON.stringify({ metadata: {}, items }))));
+  return { v2, v2beta1: JSON.stringify(apiGroupDiscoveryList('v2beta1', items)) + '\n', etag };
+}
+
+/** Everything discovery has serialized for one cluster, invalidated by store and registry events. */
+class DiscoveryCache {
+  private apiServicesGeneration = 0;
+  private registryGeneration = 0;
+  private legacyApis: { generation: number; body: string } | undefined;
+  private groups = new Map<string, string | null>();
+  private groupsGeneration = -1;
+  private resourceLists = new Map<string, APIResourceList | null>();
+  private resourceListBodies = new Map<string, string>();
+  private listsGeneration = -1;
+  private aggregatedApi: { generation: number; body: AggregatedBody } | undefined;
+  private aggregatedApis: { key: unknown[]; body: AggregatedBody } | undefined;
+  private readonly ctx: ClusterContext;
+
+  constructor(ctx: ClusterContext) {
+    this.ctx = ctx;
+    ctx.store.subscribe((e) => {
+      if (e.gr.group === apiServicesResource.group && e.gr.resource === apiServicesResource.resource) this.apiServicesGeneration++;
+    });
+    ctx.registry.onChange(() => this.registryGeneration++);
+  }
+
+  apiServices(): KubeObject[] {
+    return this.ctx.store.list(apiServicesResource);
+  }
+
+  private syncLists(): void {
+    if (this.listsGeneration === this.registryGeneration) return;
+    this.listsGeneration = this.registryGeneration;
+    this.resourceLists.clear();
+    this.resourceListBodies.clear();
+  }
+
+  /** The resource list of a locally served group/version, or undefined when no kind is served there. */
+  localList(group: string, version: string): APIResourceList | undefined {
+    this.syncLists();
+    const key = `${group}/${version}`;
+    let list = this.resourceLists.get(key);
+    if (list === undefined) {
+      const types: ResourceType[] = this.ctx.registry.inGroupVersion(group, version);
+      list = types.length ? apiResourceList(group, version, types) : null;
+      this.resourceLists.set(key, list);
+    }
+    return list ?? undefined;
+  }
+
+  localListBody(group: string, version: string): string | undefined {
+    const list = this.localList(group, version);
+    if (!list) return undefined;
+    const key = `${group}/${version}`;
+    let body = this.resourceListBodies.get(key);
+    if (body === undefined) {
+      body = JSON.stringify(list) + '\n';
+      this.resourceListBodies.set(key, body);
+    }
+    return body;
+  }
+
+  legacyApisBody(): string {
+    if (this.legacyApis?.generation !== this.apiServicesGeneration) {
+      this.legacyApis = { generation: this.apiServicesGeneration, body: JSON.stringify(apiGroupList(this.apiServices())) + '\n' };
+    }
+    return this.legacyApis.body;
+  }
+
+  groupBody(group: string): string | undefined {
+    if (this.groupsGeneration !== this.apiServicesGeneration) {
+      this.groupsGeneration = this.apiServicesGeneration;
+      this.groups.clear();
+    }
+    let body = this.groups.get(group);
+    if (body === undefined) {
+      const g = apiGroup(this.apiServices(), group);
+      body = g ? JSON.stringify(g) + '\n' : null;
+      this.groups.set(group, body);
+    }
+    return body ?? undefined;
+  }
+
+  aggregatedApiBody(): AggregatedBody {
+    if (this.aggregatedApi?.generation !== this.registryGeneration) {
+      const core = this.localList('', 'v1') ?? apiResourceList('', 'v1', []);
+      this.aggregatedApi = { generation: this.registryGeneration, body: aggregatedBody(aggregatedApiGroups(core), this.aggregatedApi?.body) };
+    }
+    return this.aggregatedApi.body;
+  }
+
+  async aggregatedApisBody(remote: RemoteDiscovery): Promise<AggregatedBody> {
+    const apiServices = this.apiServices();
+    const remoteResults = new Map<string, RemoteResourceList | 'stale'>();
+    const key: unknown[] = [this.apiServicesGeneration, this.registryGeneration];
+    for (const apiService of apiServices) {
+      if (isLocalAPIService(apiService)) continue;
+      const result = isAPIServiceAvailable(apiService) ? await remote.resources(apiService) : 'stale';
+      remoteResults.set(apiServiceOrderKey(apiService).name, result);
+      key.push(result);
+    }
+    const cached = this.aggregatedApis;
+    if (cached && cached.key.length === key.length && cached.key.every((k, i) => k === key[i])) return cached.body;
+    const items = aggregatedApisGroups({
+      apiServices,
+      local: (group, version) => this.localList(group, version),
+      remote: remoteResults,
+    });
+    const body = aggregatedBody(items, cached?.body);
+    this.aggregatedApis = { key, body };
+    return body;
+  }
+}
+
+const caches = new WeakMap<ClusterContext, DiscoveryCache>();
+
+function cacheFor(ctx: ClusterContext): DiscoveryCache {
+  let cache = caches.get(ctx);
+  if (!cache) {
+    cache = new DiscoveryCache(ctx);
+    caches.set(ctx, cache);
+  }
+  return cache;
+}
+
+function jsonResponse(request: Request, body: string, status = 200): Response {
+  return new Response(request.method === 'HEAD' ? null : body, { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+function aggregatedResponse(request: Request, version: AggregatedDiscoveryVersion, body: AggregatedBody): Response {
+  const etag = `"${body.etag}"`;
+  const headers = { 'Content-Type': aggregatedContentType(version), ETag: etag, Vary: 'Accept', 'Cache-Control': 'public' };
+  if (request.headers.get('If-None-Match') === etag) return new Response(null, { status: 304, headers });
+  return new Response(request.method === 'HEAD' ? null : body[version], { status: 200, headers });
+}
+
+function notAcceptable(request: Request): Response {
+  const status = {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: `only the following media types are accepted: ${mediaTypesAccepted.join(', ')}`,
+    reason: 'NotAcceptable',
+    code: 406,
+  };
+  return jsonResponse(request, JSON.stringify(status) + '\n', 406);
+}
+
+function pathOf(url: string): string {
+  // Request URLs are absolute; skip the scheme and authority without a full URL parse.
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start < 0) return '/';
+  const end = url.indexOf('?', start);
+  return end < 0 ? url.slice(start) : url.slice(start, end);
+}
+
+/**
+ * Answer a discovery request, or return undefined when `request` is not one this module serves
+ * (including /apis/<group>/<version> of a service-backed APIService: that goes through the proxy).
+ */
+export async function serveDiscovery(
+  ctx: ClusterContext,
+  request: Request,
+  remote: RemoteDiscovery,
+  options: DiscoveryOptions = {},
+): Promise<Response | undefined> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+  const path = pathOf(request.url);
+  if (path !== '/api' && path !== '/apis' && !path.startsWith('/api/') && !path.startsWith('/apis/')) return undefined;
+  const cache = cacheFor(ctx);
+
+  if (path === '/api' || path === '/apis' || path === '/apis/') {
+    const negotiated = negotiateDiscovery(request.headers.get('Accept'));
+    if (negotiated.format === 'notAcceptable') return notAcceptable(request);
+    if (path === '/api') {
+      if (negotiated.format === 'aggregated') return aggregatedResponse(request, negotiated.version, cache.aggregatedApiBody());
+      return jsonResponse(request, JSON.stringify(apiVersions(options.serverAddress ?? defaultServerAddress)) + '\n');
+    }
+    if (negotiated.format === 'aggregated') return aggregatedResponse(request, negotiated.version, await cache.aggregatedApisBody(remote));
+    return jsonResponse(request, cache.legacyApisBody());
+  }
+
+  if (path === '/api/v1') {
+    const body = cache.localListBody('', 'v1');
+    return body ? jsonResponse(request, body) : undefined;
+  }
+
+  if (!path.startsWith('/apis/')) return undefined;
+  const segments = path.slice('/apis/'.length).split('/');
+  if (segments[segments.length - 1] === '') segments.pop(); // /apis/<group>/ is the group too
+  if (segments.length === 1 && segments[0]) {
+    const body = cache.groupBody(segments[0]);
+    return body ? jsonResponse(request, body) : undefined;
+  }
+  if (segments.length === 2 && !path.endsWith('/')) {
+    const [group, version] = segments;
+    const backed = cache.apiServices().some((s) => {
+      const k = apiServiceOrderKey(s);
+      return k.group === group && k.version === version && !isLocalAPIService(s);
+    });
+    if (backed) return undefined;
+    const body = cache.localListBody(group, version);
+    return body ? jsonResponse(request, body) : undefined;
+  }
+  return undefined;
+}
