@@ -53,6 +53,61 @@ export function isValidPathSegmentName(name: string): string[] {
   return errs;
 }
 
+const qualifiedNameFmt = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
+const qualifiedNameRegexp = new RegExp(`^${qualifiedNameFmt}$`);
+const qualifiedNameErrMsg = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+
+/** IsQualifiedName: label and annotation keys, `[prefix/]name`. */
+export function isQualifiedName(value: string): string[] {
+  const errs: string[] = [];
+  const parts = value.split('/');
+  let name: string;
+  if (parts.length === 1) name = parts[0];
+  else if (parts.length === 2) {
+    const prefix = parts[0];
+    name = parts[1];
+    if (prefix.length === 0) errs.push('prefix part must be non-empty');
+    else errs.push(...isDNS1123Subdomain(prefix).map((m) => `prefix part ${m}`));
+  } else {
+    return [
+      `a qualified name ${regexError(qualifiedNameErrMsg, qualifiedNameFmt, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+    ];
+  }
+  if (name.length === 0) errs.push('name part must be non-empty');
+  else if (byteLength(name) > 63) errs.push(`name part ${maxLenError(63)}`);
+  if (!qualifiedNameRegexp.test(name)) errs.push(`name part ${regexError(qualifiedNameErrMsg, qualifiedNameFmt, 'MyName', 'my.name', '123-abc')}`);
+  return errs;
+}
+
+const labelValueFmt = `(${qualifiedNameFmt})?`;
+const labelValueRegexp = new RegExp(`^${labelValueFmt}$`);
+const labelValueErrMsg =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+
+/** IsValidLabelValue. */
+export function isValidLabelValue(value: string): string[] {
+  const errs: string[] = [];
+  if (byteLength(value) > 63) errs.push(maxLenError(63));
+  if (!labelValueRegexp.test(value)) errs.push(regexError(labelValueErrMsg, labelValueFmt, 'MyValue', 'my_value', '12345'));
+  return errs;
+}
+
+// Go walks these maps in random order; the sim walks them sorted so errors are reproducible.
+const sortedEntries = (m: unknown) => (isObject(m) ? Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : []);
+
+/** ValidateLabels and ValidateAnnotations (keys only: annotation keys are checked lower-cased). */
+function validateLabelsAndAnnotations(meta: ObjectMeta): FieldError[] {
+  const errs: FieldError[] = [];
+  for (const [key, value] of sortedEntries(meta.labels)) {
+    for (const msg of isQualifiedName(key)) errs.push(invalid('metadata.labels', key, msg));
+    for (const msg of isValidLabelValue(str(value))) errs.push(invalid('metadata.labels', str(value), msg));
+  }
+  for (const [key] of sortedEntries(meta.annotations)) {
+    for (const msg of isQualifiedName(key.toLowerCase())) errs.push(invalid('metadata.annotations', key, msg));
+  }
+  return errs;
+}
+
 /** IsValidPortNum's message as the APIService validator prefixes it. */
 const portError = 'port is not valid: must be between 1 and 65535, inclusive';
 
@@ -82,6 +137,7 @@ function validateObjectMeta(meta: ObjectMeta, nameFn: (name: string) => string[]
   if (typeof meta.generation === 'number' && meta.generation < 0) {
     errs.push(invalid('metadata.generation', meta.generation, 'must be greater than or equal to 0'));
   }
+  errs.push(...validateLabelsAndAnnotations(meta));
   return errs;
 }
 
@@ -148,6 +204,7 @@ function validateObjectMetaUpdate(meta: ObjectMeta, old: ObjectMeta): FieldError
     if ((key === 'uid' || key === 'creationTimestamp') && now === '') continue;
     if (now !== before) errs.push(invalid(`metadata.${String(key)}`, now, fieldImmutable));
   }
+  errs.push(...validateLabelsAndAnnotations(meta));
   return errs;
 }
 

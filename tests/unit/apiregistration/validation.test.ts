@@ -74,6 +74,23 @@ describe('ObjectMeta rules', () => {
     ]);
   });
 
+  it('validates label keys and values, and annotation keys', () => {
+    const { errors } = createPipeline({ ...base, metadata: { name: 'v1.wardle.example.com', labels: { 'a/b/c': 'ok', good: '-bad' }, annotations: { '/x': 'anything' } } });
+    expect(errors.map(formatFieldError)).toEqual([
+      `metadata.labels: Invalid value: "a/b/c": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+      `metadata.labels: Invalid value: "-bad": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
+      'metadata.annotations: Invalid value: "/x": prefix part must be non-empty',
+    ]);
+  });
+
+  it('accepts the labels and annotations kubectl and the control plane write', () => {
+    const { errors } = createPipeline({
+      ...base,
+      metadata: { name: 'v1.wardle.example.com', labels: { 'kube-aggregator.kubernetes.io/automanaged': 'onstart', 'k8s-app': '' }, annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}' } },
+    });
+    expect(errors).toEqual([]);
+  });
+
   it('accepts priorities at the inclusive upper bounds', () => {
     const { errors } = createPipeline({ ...base, spec: { ...(base.spec as object), groupPriorityMinimum: 20000, versionPriority: 1000 } });
     expect(errors).toEqual([]);
