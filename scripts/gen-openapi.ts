@@ -66,3 +66,8 @@ for (const gv of builtIns) {
   console.log(`${key}: ${body.length} bytes`);
 }
 writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+
+// The apimachinery definitions every custom resource document shares.
+const metaSource = JSON.parse(readFileSync(join(root, 'scripts/openapi-source', builtIns[0].source), 'utf8')) as Source;
+const metaSchemas = Object.fromEntries(Object.entries(metaSource.schemas).filter(([name]) => name.startsWith('io.k8s.apimachinery.')));
+writeFileSync(join(outDir, 'meta.v1.json'), JSON.stringify(metaSchemas) + '\n');
