@@ -22,7 +22,7 @@ interface Served {
 }
 
 const builtInLoaders: Record<string, () => Promise<{ default: unknown }>> = {
-  'apis/apiregistration.k8s.io/v1': () => import('./generated/apis__apiregistration.k8s.io__v1.json'),
+  'apis/apiregistration.k8s.io/v1': () => import('./generated/apis__apiregistration.k8s.io__v1.json', { with: { type: 'json' } }),
 };
 const builtInHashes: Record<string, string> = Object.fromEntries(Object.entries(manifest).map(([k, v]) => [k, v.hash]));
 
@@ -47,7 +47,7 @@ function parsedBuiltIn(key: string) {
 }
 
 let metaSchemas: Promise<Record<string, unknown>> | undefined;
-const loadMetaSchemas = () => (metaSchemas ??= import('./generated/meta.v1.json').then((m) => m.default as Record<string, unknown>));
+const loadMetaSchemas = () => (metaSchemas ??= import('./generated/meta.v1.json', { with: { type: 'json' } }).then((m) => m.default as Record<string, unknown>));
 
 const indexKey = (group: string, version: string) => (group ? `apis/${group}/${version}` : `api/${version}`);
 
