@@ -46,30 +46,35 @@ const defaultServerAddress = '172.18.0.2:6443';
 const apiServicesResource: GroupResource = { group: apiregistrationGroupName, resource: 'apiservices' };
 const mediaTypesAccepted = ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf'];
 
+/** A JSON body as the server writes it: newline-terminated, encoded once, sent many times. */
+const jsonBytes = (value: unknown): Uint8Array<ArrayBuffer> => utf8Bytes(JSON.stringify(value) + '\n');
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 interface AggregatedBody {
-  /** The document's JSON (with the trailing newline), per aggregated version. */
-  v2: string;
-  v2beta1: string;
+  /** The encoded document per aggregated version. */
+  v2: Uint8Array<ArrayBuffer>;
+  v2beta1: Uint8Array<ArrayBuffer>;
   etag: string;
 }
 
 function aggregatedBody(items: APIGroupDiscovery[], previous: AggregatedBody | undefined): AggregatedBody {
-  const v2 = JSON.stringify(apiGroupDiscoveryList('v2', items)) + '\n';
-  if (previous && previous.v2 === v2) return previous;
+  const v2 = jsonBytes(apiGroupDiscoveryList('v2', items));
+  if (previous && sameBytes(previous.v2, v2)) return previous;
   // The ETag is the hash of the list as the handler caches it: items only, no kind/apiVersion.
   const etag = toUpperHex(sha512(utf8Bytes(JSON.stringify({ metadata: {}, items }))));
-  return { v2, v2beta1: JSON.stringify(apiGroupDiscoveryList('v2beta1', items)) + '\n', etag };
+  return { v2, v2beta1: jsonBytes(apiGroupDiscoveryList('v2beta1', items)), etag };
 }
 
 /** Everything discovery has serialized for one cluster, invalidated by store and registry events. */
 class DiscoveryCache {
   private apiServicesGeneration = 0;
   private registryGeneration = 0;
-  private legacyApis: { generation: number; body: string } | undefined;
-  private groups = new Map<string, string | null>();
+  private legacyApis: { generation: number; body: Uint8Array<ArrayBuffer> } | undefined;
+  private groups = new Map<string, Uint8Array<ArrayBuffer> | null>();
   private groupsGeneration = -1;
   private resourceLists = new Map<string, APIResourceList | null>();
-  private resourceListBodies = new Map<string, string>();
+  private resourceListBodies = new Map<string, Uint8Array<ArrayBuffer>>();
   private listsGeneration = -1;
   private aggregatedApi: { generation: number; body: AggregatedBody } | undefined;
   private aggregatedApis: { key: unknown[]; body: AggregatedBody } | undefined;
@@ -107,26 +112,26 @@ class DiscoveryCache {
     return list ?? undefined;
   }
 
-  localListBody(group: string, version: string): string | undefined {
+  localListBody(group: string, version: string): Uint8Array<ArrayBuffer> | undefined {
     const list = this.localList(group, version);
     if (!list) return undefined;
     const key = `${group}/${version}`;
     let body = this.resourceListBodies.get(key);
     if (body === undefined) {
-      body = JSON.stringify(list) + '\n';
+      body = jsonBytes(list);
       this.resourceListBodies.set(key, body);
     }
     return body;
   }
 
-  legacyApisBody(): string {
+  legacyApisBody(): Uint8Array<ArrayBuffer> {
     if (this.legacyApis?.generation !== this.apiServicesGeneration) {
-      this.legacyApis = { generation: this.apiServicesGeneration, body: JSON.stringify(apiGroupList(this.apiServices())) + '\n' };
+      this.legacyApis = { generation: this.apiServicesGeneration, body: jsonBytes(apiGroupList(this.apiServices())) };
     }
     return this.legacyApis.body;
   }
 
-  groupBody(group: string): string | undefined {
+  groupBody(group: string): Uint8Array<ArrayBuffer> | undefined {
     if (this.groupsGeneration !== this.apiServicesGeneration) {
       this.groupsGeneration = this.apiServicesGeneration;
       this.groups.clear();
@@ -134,7 +139,7 @@ class DiscoveryCache {
     let body = this.groups.get(group);
     if (body === undefined) {
       const g = apiGroup(this.apiServices(), group);
-      body = g ? JSON.stringify(g) + '\n' : null;
+      body = g ? jsonBytes(g) : null;
       this.groups.set(group, body);
     }
     return body ?? undefined;
@@ -182,7 +187,7 @@ function cacheFor(ctx: ClusterContext): DiscoveryCache {
   return cache;
 }
 
-function jsonResponse(request: Request, body: string, status = 200): Response {
+function jsonResponse(request: Request, body: Uint8Array<ArrayBuffer>, status = 200): Response {
   return new Response(request.method === 'HEAD' ? null : body, { status, headers: { 'Content-Type': 'application/json' } });
 }
 
@@ -203,7 +208,7 @@ function notAcceptable(request: Request): Response {
     reason: 'NotAcceptable',
     code: 406,
   };
-  return jsonResponse(request, JSON.stringify(status) + '\n', 406);
+  return jsonResponse(request, jsonBytes(status), 406);
 }
 
 function pathOf(url: string): string {
@@ -234,7 +239,7 @@ export async function serveDiscovery(
     if (negotiated.format === 'notAcceptable') return notAcceptable(request);
     if (path === '/api') {
       if (negotiated.format === 'aggregated') return aggregatedResponse(request, negotiated.version, cache.aggregatedApiBody());
-      return jsonResponse(request, JSON.stringify(apiVersions(options.serverAddress ?? defaultServerAddress)) + '\n');
+      return jsonResponse(request, jsonBytes(apiVersions(options.serverAddress ?? defaultServerAddress)));
     }
     if (negotiated.format === 'aggregated') return aggregatedResponse(request, negotiated.version, await cache.aggregatedApisBody(remote));
     return jsonResponse(request, cache.legacyApisBody());

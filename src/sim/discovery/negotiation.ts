@@ -55,9 +55,23 @@ function mediaTypeServed(c: AcceptClause): boolean {
   return c.subType === '*' || servedSubTypes.has(c.subType);
 }
 
+// Clients send the same few Accept headers over and over.
+const memo = new Map<string, DiscoveryFormat>();
+const memoLimit = 64;
+
 /** Which discovery document a request's Accept header selects. */
 export function negotiateDiscovery(accept: string | null): DiscoveryFormat {
   if (!accept || !accept.trim()) return { format: 'legacy' };
+  let result = memo.get(accept);
+  if (!result) {
+    result = negotiate(accept);
+    if (memo.size >= memoLimit) memo.clear();
+    memo.set(accept, result);
+  }
+  return result;
+}
+
+function negotiate(accept: string): DiscoveryFormat {
   for (const clause of parseAccept(accept)) {
     if (clause.q <= 0 || !mediaTypeServed(clause)) continue;
     const as = clause.params.get('as');

@@ -160,7 +160,7 @@ export function sha512(message: Uint8Array): Uint8Array {
 
 const utf8 = new TextEncoder();
 
-export const utf8Bytes = (s: string): Uint8Array => utf8.encode(s);
+export const utf8Bytes = (s: string): Uint8Array<ArrayBuffer> => utf8.encode(s);
 
 export function toBase64(bytes: Uint8Array): string {
   let binary = '';

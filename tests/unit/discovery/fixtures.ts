@@ -38,6 +38,7 @@ export const discoveryOrder = JSON.parse(readFidelity('discovery-order.json')) a
   formats: {
     aggregated: { responseContentType: string; metricsEntryCurrent: unknown; metricsEntryStale: unknown };
     legacyGroup: { example: unknown };
+    legacyApi: { example: unknown };
   };
 };
 
