@@ -117,7 +117,8 @@ export function invalidObject(kind: string, group: string, name: string, errs: F
     name,
     group: group || undefined,
     kind,
-    causes: unique.map((e) => ({ reason: e.type, message: errorBody(e), field: e.field })),
+    // The message lists each error once; the causes keep every one, as NewInvalid does.
+    causes: errs.map((e) => ({ reason: e.type, message: errorBody(e), field: e.field })),
   });
 }
 

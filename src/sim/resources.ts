@@ -55,7 +55,13 @@ export interface ResourceType {
   prepareForUpdate?(obj: KubeObject, old: KubeObject): void;
   /** Strategy.Validate / ValidateUpdate: field errors, in the order the real validator reports them. */
   validate?(obj: KubeObject, old?: KubeObject): FieldError[];
-  /** Whether a change of this kind's spec bumps metadata.generation. */
+  /** Decode a request body as the kind's Go type: unknown fields dropped, wrong types rejected with the decoder's message. */
+  decode?(raw: unknown): { ok: true; obj: KubeObject } | { ok: false; message: string };
+  /** The status strategy's PrepareForUpdate: keep everything but status from the old object. */
+  prepareForStatusUpdate?(obj: KubeObject, old: KubeObject): void;
+  /** Whether a PUT may omit metadata.resourceVersion (most kinds allow it; APIService does not). */
+  allowUnconditionalUpdate?: boolean;
+  /** Whether this kind has metadata.generation, bumped on spec changes. */
   hasGeneration?: boolean;
   /** The `scale` subresource: read and write an autoscaling/v1 Scale. */
   scale?: {

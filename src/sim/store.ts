@@ -98,9 +98,10 @@ export class ObjectStore implements ObjectLookup {
 
   /**
    * Store a new object: sets uid, resourceVersion, creationTimestamp and generation.
-   * `createdAt` lets a scenario give objects an age.
+   * `createdAt` lets a scenario give objects an age. `generation` says whether the kind tracks
+   * metadata.generation; by default objects with a spec do.
    */
-  create(gr: GroupResource, obj: KubeObject, createdAt?: number): KubeObject {
+  create(gr: GroupResource, obj: KubeObject, createdAt?: number, opts: { generation?: boolean } = {}): KubeObject {
     const b = this.bucket(gr);
     const name = obj.metadata.name ?? '';
     const key = objKey(obj.metadata.namespace, name);
@@ -116,7 +117,8 @@ export class ObjectStore implements ObjectLookup {
       },
     };
     delete stored.metadata.generateName;
-    if (obj.metadata.generation !== undefined || 'spec' in obj) stored.metadata.generation = 1;
+    if (opts.generation ?? (obj.metadata.generation !== undefined || 'spec' in obj)) stored.metadata.generation = 1;
+    else delete stored.metadata.generation;
     b.objects.set(key, stored);
     b.invalidate();
     this.emit({ type: 'ADDED', gr, object: stored });

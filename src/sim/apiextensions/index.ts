@@ -224,7 +224,7 @@ export class CRDController implements Controller {
     const type = this.ctx.registry.get('apiregistration.k8s.io', 'v1', 'apiservices');
     type?.defaults?.(apiService);
     type?.prepareForCreate?.(apiService);
-    this.ctx.store.create(apiServicesGR, apiService);
+    this.ctx.store.create(apiServicesGR, apiService, undefined, { generation: false });
   }
 
   private deleteAPIService(group: string, version: string): void {

@@ -5,7 +5,8 @@ import { rfc3339, systemClock, type Clock } from '../clock.ts';
 import type { ResourceType } from '../resources.ts';
 import { apiRegistrationGroup } from './helpers.ts';
 import { apiServiceTable } from './table.ts';
-import { prepareForCreate, prepareForUpdate, setDefaults } from './strategy.ts';
+import { prepareForCreate, prepareForStatusUpdate, prepareForUpdate, setDefaults } from './strategy.ts';
+import { decodeAPIService } from './decode.ts';
 import { validateAPIService, validateAPIServiceUpdate } from './validation.ts';
 
 /**
@@ -28,6 +29,10 @@ export function createAPIServiceType(clock: Clock): ResourceType {
     defaults: setDefaults,
     prepareForCreate: (obj) => prepareForCreate(obj, rfc3339(clock.now())),
     prepareForUpdate,
+    prepareForStatusUpdate,
+    decode: decodeAPIService,
+    // The registry strategy refuses updates that do not name the resourceVersion they replace.
+    allowUnconditionalUpdate: false,
     validate: (obj, old) => (old ? validateAPIServiceUpdate(obj, old) : validateAPIService(obj)),
     // The strategy never sets metadata.generation for APIServices.
     hasGeneration: false,

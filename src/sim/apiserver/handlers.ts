@@ -15,6 +15,7 @@ import {
 import type { ResourceType, TableContext } from '../resources.ts';
 import { groupVersion } from '../resources.ts';
 import { defaultTable } from '../table.ts';
+import { invalid } from '../fielderrors.ts';
 import { isObject, type KubeObject } from '../types.ts';
 import { parseBody, readBody, requireObject } from './decode.ts';
 import { jsonMergePatch, jsonPatch, JsonPatchError, strategicMergePatch } from './patch.ts';
@@ -158,6 +159,14 @@ class RestStorage {
     if (!isObject(obj.metadata)) obj.metadata = {};
   }
 
+  /** Decode as the kind's Go type would: unknown fields dropped, wrong types a 400. */
+  private decode(obj: KubeObject): KubeObject {
+    if (!this.type.decode) return obj;
+    const result = this.type.decode(obj);
+    if (!result.ok) throw badRequest(result.message);
+    return result.obj;
+  }
+
   private async checkFields(obj: KubeObject, fieldValidation: string | null): Promise<void> {
     const mode = fieldValidation ?? 'Warn';
     if (mode !== 'Strict' || !this.hooks.unknownFields) return;
@@ -172,9 +181,10 @@ class RestStorage {
     if (errs.length > 0) throw invalidObject(this.type.kind, this.type.group, obj.metadata.name ?? '', errs);
   }
 
-  async create(namespace: string, obj: KubeObject, fieldValidation: string | null, dryRun: boolean): Promise<KubeObject> {
-    this.checkTypeMeta(obj);
-    await this.checkFields(obj, fieldValidation);
+  async create(namespace: string, body: KubeObject, fieldValidation: string | null, dryRun: boolean): Promise<KubeObject> {
+    this.checkTypeMeta(body);
+    await this.checkFields(body, fieldValidation);
+    const obj = this.decode(body);
     const meta = obj.metadata;
     if (this.type.namespaced) {
       if (meta.namespace && namespace && meta.namespace !== namespace) {
@@ -195,14 +205,20 @@ class RestStorage {
     this.type.prepareForCreate?.(obj);
     this.validateOrThrow(obj);
     if (dryRun) return { ...obj, metadata: { ...obj.metadata, uid: 'dry-run', creationTimestamp: null } };
-    const created = this.ctx.store.create(this.type, obj);
+    const created = this.ctx.store.create(this.type, obj, undefined, { generation: this.type.hasGeneration === true });
     await this.ctx.controllers.settle();
     return created;
   }
 
-  async update(info: RequestInfo, obj: KubeObject, fieldValidation: string | null, dryRun: boolean): Promise<KubeObject> {
-    this.checkTypeMeta(obj);
-    await this.checkFields(obj, fieldValidation);
+  async update(info: RequestInfo, body: KubeObject, fieldValidation: string | null, dryRun: boolean): Promise<KubeObject> {
+    this.checkTypeMeta(body);
+    await this.checkFields(body, fieldValidation);
+    const obj = this.decode(body);
+    if (this.type.allowUnconditionalUpdate === false && !obj.metadata.resourceVersion) {
+      throw invalidObject(this.type.kind, this.type.group, obj.metadata.name ?? '', [
+        invalid('metadata.resourceVersion', 0, 'must be specified for an update'),
+      ]);
+    }
     if (obj.metadata.name !== info.name) {
       throw badRequest(`the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${info.name})`);
     }
@@ -270,7 +286,7 @@ class RestStorage {
       throw badRequest(`the name of the object (${String(obj.metadata.name ?? '')}) does not match the name on the URL (${info.name})`);
     }
     await this.checkFields(obj, fieldValidation);
-    return { object: await this.write(obj, existing, info.subresource, dryRun), created: false };
+    return { object: await this.write(this.decode(obj), existing, info.subresource, dryRun), created: false };
   }
 
   /** Update through the strategy of the main resource or of a subresource. */
@@ -278,7 +294,9 @@ class RestStorage {
     let next: KubeObject;
     if (subresource === 'status') {
       // The status strategy: only status changes; spec and metadata stay as stored.
-      next = { ...clone(old), status: obj.status };
+      next = obj;
+      if (this.type.prepareForStatusUpdate) this.type.prepareForStatusUpdate(next, old);
+      else next = { ...clone(old), status: obj.status };
     } else if (subresource === 'scale') {
       next = this.type.scale!.applyScale(clone(old), obj);
     } else {

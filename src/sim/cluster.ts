@@ -1,0 +1,222 @@
+// The simulated cluster: a kube-apiserver with kube-aggregator in front of it, as one fetch
+// handler. The handler chain follows the real server's: /version and health, OpenAPI, the
+// aggregator's proxy for service-backed APIServices, discovery, then the local REST handlers,
+// and finally the plain-text 404 of the not-found handler.
+
+import { systemClock, type Clock } from './clock.ts';
+import { ControllerManager } from './controller.ts';
+import { BackendRegistry, clusterAdmin, type ClusterContext, type FetchHandler } from './context.ts';
+import { ApiError, internalError } from './errors.ts';
+import { ResourceRegistry, type ResourceType } from './resources.ts';
+import { ObjectStore } from './store.ts';
+import { GarbageCollector } from './garbage_collector.ts';
+import { parseScenario, type Scenario } from './scenario.ts';
+import type { KubeObject } from './types.ts';
+import { requestInfo } from './apiserver/request_info.ts';
+import { serveResource, type RestHooks } from './apiserver/handlers.ts';
+import { errorResponse, pageNotFound, plainTextError, statusResponse } from './apiserver/response.ts';
+import { versionResponse } from './apiserver/version.ts';
+import { proxyToAPIService, isAvailable } from './aggregator/handler_proxy.ts';
+import { RemoteDiscoveryCache } from './aggregator/remote_discovery.ts';
+import { createAPIServiceType } from './apiregistration/index.ts';
+import { builtinAPIServices } from './apiregistration/builtin.ts';
+import { LocalAvailableController, RemoteAvailableController } from './apiregistration/available_controller.ts';
+import { resolveService } from './aggregator/resolver.ts';
+import { builtinCatalog } from './discovery/catalog.ts';
+import { serveDiscovery } from './discovery/index.ts';
+import { coreBehaviours } from './core/index.ts';
+import { coreControllers } from './controllers/index.ts';
+import { CRDController, crdBehaviour } from './apiextensions/index.ts';
+import { registerExtensionServers } from './extensions/index.ts';
+import { serveOpenAPI, unknownFields } from './openapi/index.ts';
+
+export const apiServicesGR = { group: 'apiregistration.k8s.io', resource: 'apiservices' };
+
+/** The cluster's clock: the given clock, shifted back while a scenario replays its history. */
+class ClusterClock implements Clock {
+  offset = 0;
+  private readonly base: Clock;
+  constructor(base: Clock) {
+    this.base = base;
+  }
+  now(): number {
+    return this.base.now() + this.offset;
+  }
+}
+
+export interface ClusterOptions {
+  /** Defaults to the wall clock. Tests pass a ManualClock. */
+  clock?: Clock;
+  /** A scenario file's text, or a parsed scenario. Without one the cluster has only its built-in objects. */
+  scenario?: string | Scenario;
+}
+
+export interface Cluster {
+  /** The whole apiserver: Request in, Response out. Never throws. */
+  fetch: FetchHandler;
+  ctx: ClusterContext;
+  scenario: string;
+}
+
+const behaviourKey = (t: { group: string; version: string; resource: string }) => `${t.group}/${t.version}/${t.resource}`;
+
+function servedKinds(registry: ResourceRegistry, clock: Clock): void {
+  const apiServiceType = createAPIServiceType(clock);
+  const overrides: Record<string, Partial<ResourceType>> = {
+    ...coreBehaviours,
+    'apiextensions.k8s.io/v1/customresourcedefinitions': crdBehaviour,
+  };
+  for (const t of builtinCatalog) {
+    if (t.group === 'apiregistration.k8s.io' && t.resource === 'apiservices') registry.add({ ...t, ...apiServiceType });
+    else registry.add({ ...t, ...(overrides[behaviourKey(t)] ?? {}) });
+  }
+}
+
+/** Audit and priority-and-fairness headers every apiserver response carries. */
+function withServerHeaders(response: Response, auditId: string): Response {
+  const headers = new Headers(response.headers);
+  headers.set('Audit-Id', auditId);
+  headers.set('Cache-Control', 'no-cache, private');
+  headers.set('X-Kubernetes-Pf-Flowschema-Uid', '1d2f6c3e-9b27-4a8f-8c0e-2b1a0f3d4e5a');
+  headers.set('X-Kubernetes-Pf-Prioritylevel-Uid', '7e8a9b0c-1d2e-4f3a-8b4c-5d6e7f8a9b0c');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+function auditIdFor(n: number): string {
+  const hex = (n >>> 0).toString(16).padStart(12, '0');
+  return `5f0c6a2e-7b1d-4c3e-9a8f-${hex}`;
+}
+
+export async function createCluster(options: ClusterOptions = {}): Promise<Cluster> {
+  const clock = new ClusterClock(options.clock ?? systemClock);
+  const store = new ObjectStore(clock);
+  const registry = new ResourceRegistry();
+  const controllers = new ControllerManager();
+  const backends = new BackendRegistry();
+  const ctx: ClusterContext = { store, registry, clock, controllers, backends };
+  store.subscribe((e) => controllers.observe(e));
+  servedKinds(registry, clock);
+
+  const resolve = (apiService: KubeObject) => {
+    const svc = (apiService.spec as { service?: { namespace: string; name: string; port?: number } }).service!;
+    return resolveService(ctx, svc.namespace, svc.name, svc.port ?? 443);
+  };
+  const remoteDiscovery = new RemoteDiscoveryCache(ctx, resolve);
+
+  controllers.add(new GarbageCollector(store));
+  for (const c of coreControllers(ctx)) controllers.add(c);
+  controllers.add(new CRDController(ctx));
+  controllers.add(new LocalAvailableController(ctx));
+  controllers.add(new RemoteAvailableController(ctx));
+  registerExtensionServers(ctx);
+
+  const hooks: RestHooks = {
+    unknownFields: (type, obj) => unknownFields(type.group, type.version, type.kind, obj),
+  };
+
+  let requests = 0;
+  let lastResync = clock.now();
+
+  async function serve(request: Request): Promise<Response> {
+    // Informers resync every 30 s: re-check availability then (lazily, on the next request).
+    if (clock.now() - lastResync >= 30_000) {
+      lastResync = clock.now();
+      controllers.resyncAll();
+      await controllers.settle();
+    }
+    const url = new URL(request.url);
+    const path = url.pathname;
+    if (path === '/version' || path === '/version/') return versionResponse();
+    if (path === '/healthz' || path === '/livez' || path === '/readyz') {
+      return new Response('ok', { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
+    }
+    if (path === '/openapi/v2' || path.startsWith('/openapi/v3')) {
+      return (await serveOpenAPI(ctx, request)) ?? pageNotFound();
+    }
+    const info = requestInfo(request.method, url);
+    if (info.apiPrefix === 'apis' && info.apiGroup && info.apiVersion) {
+      const apiService = store.get(apiServicesGR, undefined, `${info.apiVersion}.${info.apiGroup}`);
+      if (apiService && isObject(apiService.spec) && apiService.spec.service) {
+        return proxyToAPIService(apiService, request, url, () => resolve(apiService), clusterAdmin);
+      }
+    }
+    const discovery = await serveDiscovery(ctx, request, remoteDiscovery);
+    if (discovery) return discovery;
+    if (info.isResourceRequest) {
+      const served = info.apiPrefix === 'api' ? info.apiVersion === 'v1' : registry.inGroupVersion(info.apiGroup, info.apiVersion).length > 0;
+      if (!served) return pageNotFound();
+      return serveResource(ctx, info, request, url, hooks);
+    }
+    return pageNotFound();
+  }
+
+  const fetch: FetchHandler = async (request) => {
+    const auditId = auditIdFor(++requests);
+    let response: Response;
+    try {
+      response = await serve(request);
+    } catch (e) {
+      if (e instanceof ApiError) response = errorResponse(e);
+      else if (e instanceof TypeError && /URL/.test(e.message)) response = plainTextError('400 Bad Request', 400);
+      else response = statusResponse(internalError(e instanceof Error ? e.message : String(e)).status);
+    }
+    return withServerHeaders(response, auditId);
+  };
+
+  const scenario = options.scenario === undefined ? undefined : typeof options.scenario === 'string' ? parseScenario(options.scenario) : options.scenario;
+  await boot(ctx, clock, fetch, scenario);
+  return { fetch, ctx, scenario: scenario?.name ?? '' };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The REST path of an object's collection, e.g. /apis/apps/v1/namespaces/default/deployments. */
+function collectionPath(type: ResourceType, namespace: string | undefined): string {
+  const prefix = type.group ? `/apis/${type.group}/${type.version}` : `/api/${type.version}`;
+  return type.namespaced ? `${prefix}/namespaces/${namespace ?? 'default'}/${type.resource}` : `${prefix}/${type.resource}`;
+}
+
+/**
+ * Replay the cluster's history: the control plane's own APIServices when it started, then each
+ * scenario object at its age, created through the API as a client would, with its status
+ * written afterwards as the kubelet or a controller would.
+ */
+async function boot(ctx: ClusterContext, clock: ClusterClock, fetch: FetchHandler, scenario: Scenario | undefined): Promise<void> {
+  clock.offset = -(scenario?.clusterAgeMs ?? 0);
+  const apiServices = ctx.registry.get('apiregistration.k8s.io', 'v1', 'apiservices')!;
+  for (const obj of builtinAPIServices()) {
+    apiServices.defaults?.(obj);
+    apiServices.prepareForCreate?.(obj);
+    ctx.store.create(apiServices, obj, undefined, { generation: false });
+  }
+  await ctx.controllers.settle();
+  for (const item of scenario?.objects ?? []) {
+    clock.offset = -item.ageMs;
+    const obj = item.object;
+    const [group, version] = obj.apiVersion.includes('/') ? obj.apiVersion.split('/') : ['', obj.apiVersion];
+    const type = ctx.registry.byKind(group, version, obj.kind);
+    if (!type) throw new Error(`scenario ${scenario!.name}: the cluster does not serve ${obj.kind} in ${obj.apiVersion}`);
+    const base = `http://sim${collectionPath(type, obj.metadata.namespace)}`;
+    const { status, ...rest } = obj;
+    const created = await fetch(new Request(base, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(rest) }));
+    if (created.status !== 201) throw new Error(`scenario ${scenario!.name}: creating ${obj.kind} ${obj.metadata.name}: ${await created.text()}`);
+    if (status !== undefined && (type.subresources ?? []).includes('status')) {
+      const current = (await created.json()) as KubeObject;
+      const res = await fetch(
+        new Request(`${base}/${obj.metadata.name}/status`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ ...current, status }),
+        }),
+      );
+      if (res.status !== 200) throw new Error(`scenario ${scenario!.name}: status of ${obj.kind} ${obj.metadata.name}: ${await res.text()}`);
+    }
+    await ctx.controllers.settle();
+  }
+  clock.offset = 0;
+  await ctx.controllers.settle();
+}
+
+export { isAvailable };
