@@ -257,7 +257,7 @@ export async function serveDiscovery(
     const body = cache.groupBody(segments[0]);
     return body ? jsonResponse(request, body) : undefined;
   }
-  if (segments.length === 2 && !path.endsWith('/')) {
+  if (segments.length === 2 && segments[0] && segments[1] && !path.endsWith('/')) {
     const [group, version] = segments;
     const backed = cache.apiServices().some((s) => {
       const k = apiServiceOrderKey(s);

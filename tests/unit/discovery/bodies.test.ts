@@ -38,6 +38,7 @@ describe('legacy discovery bodies', () => {
     expect(await serveDiscovery(ctx, get('/apis/metrics.k8s.io/v1beta1'), new RecordedRemote())).toBeUndefined();
     expect(await serveDiscovery(ctx, get('/apis/apps/v1/deployments'), new RecordedRemote())).toBeUndefined();
     expect(await serveDiscovery(ctx, get('/version'), new RecordedRemote())).toBeUndefined();
+    expect(await serveDiscovery(ctx, get('/apis//v1'), new RecordedRemote())).toBeUndefined();
   });
 
   it('GET /api is APIVersions with the server address and no apiVersion', async () => {
