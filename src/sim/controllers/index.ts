@@ -1,0 +1,31 @@
+// The controllers that make the core kinds live, in the order kube-controller-manager's
+// informers would see a new Deployment through: IPs and CIDRs first, then workloads, then
+// scheduling and kubelets, then Service endpoints, then garbage collection.
+
+import type { ClusterContext } from '../context.ts';
+import type { Controller } from '../controller.ts';
+import { DeploymentController } from './deployment.ts';
+import { EndpointsController } from './endpoints.ts';
+import { EndpointSliceController } from './endpointslice.ts';
+import { EventRecorder } from './events.ts';
+import { GarbageCollector } from './garbagecollector.ts';
+import { Kubelet } from './kubelet.ts';
+import { NodeIpamController } from './nodeipam.ts';
+import { ReplicaSetController } from './replicaset.ts';
+import { Scheduler } from './scheduler.ts';
+import { ServiceIPRepairController } from './serviceipallocator.ts';
+
+export function coreControllers(ctx: ClusterContext): Controller[] {
+  const events = new EventRecorder(ctx.store);
+  return [
+    new ServiceIPRepairController(ctx),
+    new NodeIpamController(ctx),
+    new DeploymentController(ctx, events),
+    new ReplicaSetController(ctx, events),
+    new Scheduler(ctx),
+    new Kubelet(ctx),
+    new EndpointsController(ctx),
+    new EndpointSliceController(ctx),
+    new GarbageCollector(ctx),
+  ];
+}

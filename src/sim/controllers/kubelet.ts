@@ -1,0 +1,156 @@
+// The kubelets of the cluster's nodes, reduced to a pod's start: a pod bound to a Ready node
+// gets an IP from the node's podCIDR (host-local IPAM: the next free address after the last
+// one handed out, from .2), its containers run and are ready, and the pod turns Running with
+// the conditions and container statuses a v1.32 kubelet reports.
+
+import { rfc3339 } from '../clock.ts';
+import type { ClusterContext } from '../context.ts';
+import type { Controller } from '../controller.ts';
+import type { StoreEvent } from '../store.ts';
+import type { JsonObject, KubeObject } from '../types.ts';
+import { derivedHex } from '../core/naming.ts';
+import { isNodeReady, nodeAddress } from '../core/nodes.ts';
+import { arrayOf, clone, orderKeys, specOf, statusOf, stringOf } from '../core/objects.ts';
+import { podQOSClass, podStatusOrder } from '../core/pods.ts';
+import { isGR, keyOf, nodesGR, podsGR, ReactionTime, splitKey, WorkQueue } from './workqueue.ts';
+
+/** How containerd names an image: registry and library/ filled in, :latest when untagged. */
+export function normalizedImage(image: string): string {
+  let ref = image;
+  const firstSlash = ref.indexOf('/');
+  const first = firstSlash < 0 ? '' : ref.slice(0, firstSlash);
+  const hasRegistry = first.includes('.') || first.includes(':') || first === 'localhost';
+  if (!hasRegistry) ref = `docker.io/${firstSlash < 0 ? 'library/' : ''}${ref}`;
+  const lastSlash = ref.lastIndexOf('/');
+  if (!ref.includes('@') && ref.lastIndexOf(':') < lastSlash) ref += ':latest';
+  return ref;
+}
+
+const repository = (normalized: string) => normalized.replace(/@.*$/, '').replace(/:[^/:]+$/, '');
+
+function parseCIDR(cidr: string): { base: number; size: number } | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
+  if (!m) return undefined;
+  const base = ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
+  return { base, size: 2 ** (32 - Number(m[5])) };
+}
+
+const ipv4 = (n: number) => [24, 16, 8, 0].map((s) => (n >>> s) & 0xff).join('.');
+
+export class Kubelet implements Controller {
+  readonly name = 'kubelet';
+  private queue = new WorkQueue();
+  private lastAllocated = new Map<string, number>();
+  private readonly ctx: ClusterContext;
+  private readonly time: ReactionTime;
+
+  constructor(ctx: ClusterContext) {
+    this.ctx = ctx;
+    this.time = new ReactionTime(ctx.clock);
+  }
+
+  private static waiting(pod: KubeObject): boolean {
+    const status = statusOf(pod);
+    return !!specOf(pod).nodeName && (!status.phase || status.phase === 'Pending') && arrayOf(status.containerStatuses).length === 0;
+  }
+
+  observe(e: StoreEvent): void {
+    if (isGR(e, podsGR) && e.type !== 'DELETED' && Kubelet.waiting(e.object)) {
+      if (e.type === 'ADDED') this.time.noteCreated(e.object);
+      this.queue.add(keyOf(e.object));
+    } else if (isGR(e, nodesGR) && e.type !== 'DELETED') {
+      for (const p of this.ctx.store.list(podsGR)) if (specOf(p).nodeName === e.object.metadata.name && Kubelet.waiting(p)) this.queue.add(keyOf(p));
+    }
+  }
+
+  sync(): boolean {
+    const keys = this.queue.drain();
+    for (const key of keys) {
+      const [namespace, name] = splitKey(key);
+      const pod = this.ctx.store.get(podsGR, namespace, name);
+      const at = this.time.take(key);
+      if (pod && Kubelet.waiting(pod)) this.start(pod, at);
+    }
+    return keys.length > 0;
+  }
+
+  /** The next free address of the node's pod CIDR after the last one handed out. */
+  private allocateIP(node: KubeObject): string | undefined {
+    const range = parseCIDR(stringOf(specOf(node).podCIDR));
+    if (!range) return undefined;
+    const nodeName = node.metadata.name ?? '';
+    const used = new Set(this.ctx.store.list(podsGR).map((p) => stringOf(statusOf(p).podIP)));
+    let offset = this.lastAllocated.get(nodeName) ?? 1;
+    for (let tries = 0; tries < range.size - 3; tries++) {
+      offset = offset + 1 >= range.size - 1 ? 2 : offset + 1;
+      const ip = ipv4(range.base + offset);
+      if (!used.has(ip)) {
+        this.lastAllocated.set(nodeName, offset);
+        return ip;
+      }
+    }
+    return undefined;
+  }
+
+  private start(pod: KubeObject, at: number): void {
+    const spec = specOf(pod);
+    const node = this.ctx.store.get(nodesGR, undefined, stringOf(spec.nodeName));
+    if (!node || !isNodeReady(node)) return;
+    const hostIP = nodeAddress(node, 'InternalIP');
+    const podIP = spec.hostNetwork === true ? hostIP : this.allocateIP(node);
+    if (!podIP) return;
+    const time = rfc3339(at);
+    const scheduled = arrayOf(statusOf(pod).conditions).find((c) => c.type === 'PodScheduled');
+    const condition = (type: string): JsonObject => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: time });
+    const uid = pod.metadata.uid ?? '';
+    const containerStatuses = arrayOf(spec.containers).map((c) => {
+      const image = normalizedImage(stringOf(c.image));
+      const status: JsonObject = {
+        name: c.name,
+        state: { running: { startedAt: time } },
+        lastState: {},
+        ready: true,
+        restartCount: 0,
+        image,
+        imageID: `${repository(image)}@sha256:${derivedHex(image, 64)}`,
+        containerID: `containerd://${derivedHex(`${uid}/${stringOf(c.name)}`, 64)}`,
+        started: true,
+      };
+      const mounts = arrayOf(c.volumeMounts);
+      if (mounts.length > 0) {
+        status.volumeMounts = mounts.map((m) => {
+          const v: JsonObject = { name: m.name, mountPath: m.mountPath };
+          if (m.readOnly === true) {
+            v.readOnly = true;
+            v.recursiveReadOnly = 'Disabled';
+          }
+          return v;
+        });
+      }
+      return status;
+    });
+    const next = clone(pod);
+    next.status = orderKeys(
+      {
+        ...statusOf(pod),
+        phase: 'Running',
+        conditions: [
+          condition('PodReadyToStartContainers'),
+          condition('Initialized'),
+          condition('Ready'),
+          condition('ContainersReady'),
+          scheduled ?? condition('PodScheduled'),
+        ],
+        hostIP,
+        hostIPs: [{ ip: hostIP }],
+        podIP,
+        podIPs: [{ ip: podIP }],
+        startTime: time,
+        containerStatuses,
+        qosClass: statusOf(pod).qosClass ?? podQOSClass(spec),
+      },
+      podStatusOrder,
+    );
+    this.ctx.store.update(podsGR, next);
+  }
+}
