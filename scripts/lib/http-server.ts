@@ -27,7 +27,7 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
   response.headers.forEach((value, key) => {
     headers[key] = key === 'set-cookie' ? response.headers.getSetCookie() : value;
   });
-  res.writeHead(response.status, response.statusText, headers);
+  res.writeHead(response.status, response.statusText || undefined, headers);
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 

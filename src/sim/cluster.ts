@@ -16,7 +16,7 @@ import { requestInfo } from './apiserver/request_info.ts';
 import { serveResource, type RestHooks } from './apiserver/handlers.ts';
 import { errorResponse, pageNotFound, plainTextError, statusResponse } from './apiserver/response.ts';
 import { versionResponse } from './apiserver/version.ts';
-import { proxyToAPIService, isAvailable } from './aggregator/handler_proxy.ts';
+import { proxyToAPIService } from './aggregator/handler_proxy.ts';
 import { RemoteDiscoveryCache } from './aggregator/remote_discovery.ts';
 import { createAPIServiceType } from './apiregistration/index.ts';
 import { builtinAPIServices } from './apiregistration/builtin.ts';
@@ -76,7 +76,7 @@ function servedKinds(registry: ResourceRegistry, clock: Clock): void {
 function withServerHeaders(response: Response, auditId: string): Response {
   const headers = new Headers(response.headers);
   headers.set('Audit-Id', auditId);
-  headers.set('Cache-Control', 'no-cache, private');
+  if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-cache, private');
   headers.set('X-Kubernetes-Pf-Flowschema-Uid', '1d2f6c3e-9b27-4a8f-8c0e-2b1a0f3d4e5a');
   headers.set('X-Kubernetes-Pf-Prioritylevel-Uid', '7e8a9b0c-1d2e-4f3a-8b4c-5d6e7f8a9b0c');
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
@@ -111,7 +111,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
   registerExtensionServers(ctx);
 
   const hooks: RestHooks = {
-    unknownFields: (type, obj) => unknownFields(type.group, type.version, type.kind, obj),
+    unknownFields: (type, obj) => unknownFields(type.group, type.version, type.kind, obj, type.schema),
   };
 
   let requests = 0;
@@ -219,4 +219,3 @@ async function boot(ctx: ClusterContext, clock: ClusterClock, fetch: FetchHandle
   await ctx.controllers.settle();
 }
 
-export { isAvailable };

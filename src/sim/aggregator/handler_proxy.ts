@@ -3,22 +3,16 @@
 // authenticating headers replaced by X-Remote-User / X-Remote-Group. An APIService that is not
 // Available answers 503 "service unavailable" in plain text, as http.Error writes it.
 
-import type { FetchHandler } from '../context.ts';
+import type { ResolvedBackend } from './resolver.ts';
+import { isAPIServiceAvailable } from '../apiregistration/helpers.ts';
 import { plainTextError } from '../apiserver/response.ts';
 import type { KubeObject } from '../types.ts';
-
-export type ResolvedBackend = { ok: true; url: string; handler: FetchHandler } | { ok: false; error: string };
 
 export interface ProxyUser {
   name: string;
   groups: string[];
 }
 
-/** Whether the APIService's Available condition is True (what the proxy's cached availability says). */
-export function isAvailable(apiService: KubeObject): boolean {
-  const conditions = (apiService.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
-  return conditions.some((c) => c.type === 'Available' && c.status === 'True');
-}
 
 /** Headers a client may not pass through to a backend: its credentials and any forged identity. */
 function forwardedHeaders(incoming: Headers, user: ProxyUser): Headers {
@@ -41,9 +35,10 @@ export async function proxyToAPIService(
   resolve: () => ResolvedBackend,
   user: ProxyUser,
 ): Promise<Response> {
-  if (!isAvailable(apiService)) return plainTextError('service unavailable', 503);
+  if (!isAPIServiceAvailable(apiService)) return plainTextError('service unavailable', 503);
   const backend = resolve();
-  if (!backend.ok) return plainTextError(backend.error, 503);
+  // An unresolvable Service is the plain "service unavailable"; a failed dial carries its error text.
+  if (!backend.ok) return plainTextError(backend.phase === 'resolve' ? 'service unavailable' : backend.error, 503);
   // The path goes through unchanged; the query is re-encoded, which sorts it.
   const query = new URLSearchParams(url.search);
   query.sort();

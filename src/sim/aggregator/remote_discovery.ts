@@ -4,7 +4,8 @@
 
 import type { ClusterContext } from '../context.ts';
 import type { KubeObject } from '../types.ts';
-import { isAvailable, type ResolvedBackend } from './handler_proxy.ts';
+import { isAPIServiceAvailable } from '../apiregistration/helpers.ts';
+import type { ResolvedBackend } from './resolver.ts';
 
 export interface APIResourceList {
   kind: 'APIResourceList';
@@ -38,7 +39,7 @@ export class RemoteDiscoveryCache {
   }
 
   private async fetch(apiService: KubeObject): Promise<APIResourceList | 'stale'> {
-    if (!isAvailable(apiService)) return 'stale';
+    if (!isAPIServiceAvailable(apiService)) return 'stale';
     const backend = this.resolve(apiService);
     if (!backend.ok) return 'stale';
     const spec = apiService.spec as { group: string; version: string };

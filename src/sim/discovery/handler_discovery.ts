@@ -4,6 +4,7 @@
 // aggregator's own group pinned at priority 20001) and apiserver's aggregated handler
 // (calculateAPIGroupsLocked ordering; ConvertGroupVersionIntoToDiscovery for legacy lists).
 
+import { isAPIServiceAvailable, isLocal as isLocalAPIService } from '../apiregistration/helpers.ts';
 import type { KubeObject } from '../types.ts';
 import type {
   AggregatedDiscoveryVersion,
@@ -132,17 +133,6 @@ export function calculateAPIGroups(entries: readonly GroupVersionDiscovery[]): A
   }));
 }
 
-/** Whether an APIService's Available condition is True. */
-export function isAPIServiceAvailable(apiService: KubeObject): boolean {
-  const status = apiService.status as { conditions?: { type?: string; status?: string }[] } | undefined;
-  return status?.conditions?.some((c) => c.type === 'Available' && c.status === 'True') ?? false;
-}
-
-/** A Local APIService (no spec.service) is served by the kube-apiserver itself. */
-export function isLocalAPIService(apiService: KubeObject): boolean {
-  const spec = apiService.spec as { service?: unknown } | undefined;
-  return spec?.service === undefined || spec.service === null;
-}
 
 export interface AggregatedApisInputs {
   apiServices: readonly KubeObject[];
@@ -185,3 +175,5 @@ export function aggregatedApiGroups(coreV1: APIResourceList): APIGroupDiscovery[
 export function apiGroupDiscoveryList(version: AggregatedDiscoveryVersion, items: APIGroupDiscovery[]): APIGroupDiscoveryList {
   return { kind: 'APIGroupDiscoveryList', apiVersion: `apidiscovery.k8s.io/${version}`, metadata: {}, items };
 }
+
+export { isAPIServiceAvailable, isLocalAPIService };

@@ -315,27 +315,4 @@ describe('read-only API', () => {
     const names = (await get(`${base}/nodes`)).body.items.map((i: { metadata: { name: string } }) => i.metadata.name);
     expect(names).toContain('kind-worker3');
   });
-
-  it('answers a node list at little more than the cost of building the Response itself', async () => {
-    const { server } = setup();
-    const request = proxied(`${base}/nodes`, { accept: metricsClientAccept });
-    const body = new Uint8Array(await (await server(request)).arrayBuffer());
-    const bareResponse = async () => new Response(body, { status: 200, headers: [['Content-Type', 'application/json']] });
-    const timeBatch = async (fn: () => Promise<unknown>, n: number) => {
-      const started = performance.now();
-      for (let i = 0; i < n; i++) await fn();
-      return performance.now() - started;
-    };
-    // Interleaved batches, so load from other processes hits both measurements alike.
-    let serverMs = 0;
-    let floorMs = 0;
-    for (let round = 0; round < 10; round++) {
-      serverMs += await timeBatch(() => server(request), 2_000);
-      floorMs += await timeBatch(bareResponse, 2_000);
-    }
-    // 20,000 requests: the cached answer costs a small multiple of `new Response` (~5 µs in Node),
-    // leaving the aggregator and the HTTP layer most of a 1 s budget for 20,000 req/s.
-    expect(serverMs / floorMs).toBeLessThan(3);
-    expect(serverMs).toBeLessThan(2_000);
-  });
 });
