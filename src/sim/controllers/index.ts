@@ -1,6 +1,6 @@
-// The controllers that make the core kinds live, in the order kube-controller-manager's
-// informers would see a new Deployment through: IPs and CIDRs first, then workloads, then
-// scheduling and kubelets, then Service endpoints, then garbage collection.
+// The controllers that make the core kinds live, in the order a new Deployment flows through
+// them: IPs and CIDRs first, then workloads, then scheduling and kubelets, then Service
+// endpoints. Garbage collection of dependents is the cluster's own GarbageCollector.
 
 import type { ClusterContext } from '../context.ts';
 import type { Controller } from '../controller.ts';
@@ -8,7 +8,6 @@ import { DeploymentController } from './deployment.ts';
 import { EndpointsController } from './endpoints.ts';
 import { EndpointSliceController } from './endpointslice.ts';
 import { EventRecorder } from './events.ts';
-import { GarbageCollector } from './garbagecollector.ts';
 import { Kubelet } from './kubelet.ts';
 import { NodeIpamController } from './nodeipam.ts';
 import { ReplicaSetController } from './replicaset.ts';
@@ -26,6 +25,5 @@ export function coreControllers(ctx: ClusterContext): Controller[] {
     new Kubelet(ctx),
     new EndpointsController(ctx),
     new EndpointSliceController(ctx),
-    new GarbageCollector(ctx),
   ];
 }

@@ -4,6 +4,7 @@
 import { ManualClock } from '../../../src/sim/clock.ts';
 import { BackendRegistry, type ClusterContext } from '../../../src/sim/context.ts';
 import { ControllerManager } from '../../../src/sim/controller.ts';
+import { GarbageCollector } from '../../../src/sim/garbage_collector.ts';
 import type { GroupResource } from '../../../src/sim/errors.ts';
 import { formatFieldError } from '../../../src/sim/fielderrors.ts';
 import { ResourceRegistry, type ResourceType } from '../../../src/sim/resources.ts';
@@ -51,6 +52,7 @@ export class TestCluster {
   readonly behaviours = createCoreBehaviours(this.store);
 
   constructor() {
+    this.ctx.controllers.add(new GarbageCollector(this.store));
     for (const c of coreControllers(this.ctx)) this.ctx.controllers.add(c);
     this.store.subscribe((e) => this.ctx.controllers.observe(e));
   }
