@@ -21,8 +21,8 @@ export function coreControllers(ctx: ClusterContext): Controller[] {
     new NodeIpamController(ctx),
     new DeploymentController(ctx, events),
     new ReplicaSetController(ctx, events),
-    new Scheduler(ctx),
-    new Kubelet(ctx),
+    new Scheduler(ctx, events),
+    new Kubelet(ctx, events),
     new EndpointsController(ctx),
     new EndpointSliceController(ctx),
   ];

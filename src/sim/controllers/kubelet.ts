@@ -8,10 +8,11 @@ import type { ClusterContext } from '../context.ts';
 import type { Controller } from '../controller.ts';
 import type { StoreEvent } from '../store.ts';
 import type { JsonObject, KubeObject } from '../types.ts';
-import { derivedHex } from '../core/naming.ts';
+import { derivedHex, fnv32a } from '../core/naming.ts';
 import { isNodeReady, nodeAddress } from '../core/nodes.ts';
 import { arrayOf, clone, orderKeys, specOf, statusOf, stringOf } from '../core/objects.ts';
 import { podQOSClass, podStatusOrder } from '../core/pods.ts';
+import type { EventRecorder } from './events.ts';
 import { isGR, keyOf, nodesGR, podsGR, ReactionTime, splitKey, WorkQueue } from './workqueue.ts';
 
 /** How containerd names an image: registry and library/ filled in, :latest when untagged. */
@@ -42,11 +43,31 @@ export class Kubelet implements Controller {
   private queue = new WorkQueue();
   private lastAllocated = new Map<string, number>();
   private readonly ctx: ClusterContext;
+  private readonly events: EventRecorder;
   private readonly time: ReactionTime;
 
-  constructor(ctx: ClusterContext) {
+  constructor(ctx: ClusterContext, events: EventRecorder) {
     this.ctx = ctx;
+    this.events = events;
     this.time = new ReactionTime(ctx.clock);
+  }
+
+  /** The kubelet's events for one container: the image (pulled or already there), created, started. */
+  private recordContainerStart(pod: KubeObject, container: JsonObject, node: string, at: number): void {
+    const name = stringOf(container.name);
+    const image = stringOf(container.image);
+    const base = { component: 'kubelet', host: node, fieldPath: `spec.containers{${name}}` };
+    if (container.imagePullPolicy === 'Always') {
+      const ms = 500 + (fnv32a(image) % 4500);
+      const seconds = (ms / 1000).toFixed(3);
+      const size = 20_000_000 + (fnv32a(`${image}/size`) % 60_000_000);
+      this.events.record(pod, { ...base, type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"` }, at);
+      this.events.record(pod, { ...base, type: 'Normal', reason: 'Pulled', message: `Successfully pulled image "${image}" in ${seconds}s (${seconds}s including waiting). Image size: ${size} bytes.` }, at);
+    } else {
+      this.events.record(pod, { ...base, type: 'Normal', reason: 'Pulled', message: `Container image "${image}" already present on machine` }, at);
+    }
+    this.events.record(pod, { ...base, type: 'Normal', reason: 'Created', message: `Created container: ${name}` }, at);
+    this.events.record(pod, { ...base, type: 'Normal', reason: 'Started', message: `Started container ${name}` }, at);
   }
 
   private static waiting(pod: KubeObject): boolean {
@@ -152,5 +173,8 @@ export class Kubelet implements Controller {
       podStatusOrder,
     );
     this.ctx.store.update(podsGR, next);
+    if (!pod.metadata.annotations?.['kubernetes.io/config.source']) {
+      for (const c of arrayOf(spec.containers)) this.recordContainerStart(pod, c, node.metadata.name ?? '', at);
+    }
   }
 }

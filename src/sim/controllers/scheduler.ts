@@ -11,6 +11,7 @@ import { isNodeReady } from '../core/nodes.ts';
 import { arrayOf, clone, orderKeys, specOf, statusOf, stringOf } from '../core/objects.ts';
 import { orderPodSpec } from '../core/podspec.ts';
 import { podStatusOrder } from '../core/pods.ts';
+import type { EventRecorder } from './events.ts';
 import { isGR, keyOf, nodesGR, podsGR, ReactionTime, splitKey, WorkQueue } from './workqueue.ts';
 
 /** v1helper.TolerationsTolerateTaint. */
@@ -49,11 +50,19 @@ export class Scheduler implements Controller {
   private queue = new WorkQueue();
   private next = 0;
   private readonly ctx: ClusterContext;
+  private readonly events: EventRecorder;
   private readonly time: ReactionTime;
 
-  constructor(ctx: ClusterContext) {
+  constructor(ctx: ClusterContext, events: EventRecorder) {
     this.ctx = ctx;
+    this.events = events;
     this.time = new ReactionTime(ctx.clock);
+  }
+
+  /** The scheduler's identity in events: `default-scheduler-<control-plane node>`. */
+  private instance(): string {
+    const cp = this.ctx.store.list(nodesGR).find((n) => n.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined);
+    return cp ? `default-scheduler-${cp.metadata.name}` : 'default-scheduler';
   }
 
   observe(e: StoreEvent): void {
@@ -89,10 +98,13 @@ export class Scheduler implements Controller {
       const old = arrayOf(statusOf(pod).conditions).find((c) => c.type === 'PodScheduled');
       if (old?.message === message) return;
       conditions.push({ type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: rfc3339(at), reason: 'Unschedulable', message });
+      this.events.recordV1(pod, { type: 'Warning', reason: 'FailedScheduling', message, component: 'default-scheduler', action: 'Scheduling', instance: this.instance() }, at);
     } else {
       const node = feasible[this.next++ % feasible.length];
       next.spec = orderPodSpec({ ...specOf(next), nodeName: node.metadata.name });
       conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(at) });
+      const message = `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node.metadata.name}`;
+      this.events.recordV1(pod, { type: 'Normal', reason: 'Scheduled', message, component: 'default-scheduler', action: 'Binding', instance: this.instance() }, at);
     }
     status.conditions = conditions;
     next.status = orderKeys(status, podStatusOrder);

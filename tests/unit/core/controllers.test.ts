@@ -81,6 +81,24 @@ describe('deployment controller', () => {
 });
 
 describe('replicaset controller, scheduler and kubelet', () => {
+  it('records the events describe shows for a new pod: Scheduled, Pulled, Created, Started', async () => {
+    const c = await webCluster(1);
+    const [pod] = c.list('pods', 'default');
+    const events = c
+      .list('events', 'default')
+      .filter((e) => (e.involvedObject as any).uid === pod.metadata.uid)
+      .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
+    expect(events.map((e) => [e.reason, e.message, (e.involvedObject as any).fieldPath ?? ''])).toEqual([
+      ['Scheduled', `Successfully assigned default/${pod.metadata.name} to ${spec(pod).nodeName}`, ''],
+      ['Pulled', 'Container image "nginx:1.27" already present on machine', 'spec.containers{nginx}'],
+      ['Created', 'Created container: nginx', 'spec.containers{nginx}'],
+      ['Started', 'Started container nginx', 'spec.containers{nginx}'],
+    ]);
+    expect(events[0]).toMatchObject({ reportingComponent: 'default-scheduler', reportingInstance: 'default-scheduler-kind-control-plane', action: 'Binding' });
+    expect(events[1]).toMatchObject({ source: { component: 'kubelet', host: spec(pod).nodeName }, count: 1 });
+    expect(c.cells('events', events[0]).slice(0, 6)).toEqual(['0s', 'Normal', 'Scheduled', `pod/${pod.metadata.name}`, '', 'default-scheduler, default-scheduler-kind-control-plane']);
+  });
+
   it('creates <replicaset>-<5 chars> pods, spread round-robin over the schedulable nodes, Running and Ready', async () => {
     const c = await webCluster(3);
     const rs = c.list('replicasets', 'default')[0];
