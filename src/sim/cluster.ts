@@ -24,7 +24,7 @@ import { LocalAvailableController, RemoteAvailableController } from './apiregist
 import { resolveService } from './aggregator/resolver.ts';
 import { builtinCatalog } from './discovery/catalog.ts';
 import { serveDiscovery } from './discovery/index.ts';
-import { coreBehaviours } from './core/index.ts';
+import { createCoreBehaviours } from './core/index.ts';
 import { coreControllers } from './controllers/index.ts';
 import { CRDController, crdBehaviour } from './apiextensions/index.ts';
 import { registerExtensionServers } from './extensions/index.ts';
@@ -60,10 +60,10 @@ export interface Cluster {
 
 const behaviourKey = (t: { group: string; version: string; resource: string }) => `${t.group}/${t.version}/${t.resource}`;
 
-function servedKinds(registry: ResourceRegistry, clock: Clock): void {
+function servedKinds(registry: ResourceRegistry, clock: Clock, store: ObjectStore): void {
   const apiServiceType = createAPIServiceType(clock);
   const overrides: Record<string, Partial<ResourceType>> = {
-    ...coreBehaviours,
+    ...createCoreBehaviours(store),
     'apiextensions.k8s.io/v1/customresourcedefinitions': crdBehaviour,
   };
   for (const t of builtinCatalog) {
@@ -74,12 +74,19 @@ function servedKinds(registry: ResourceRegistry, clock: Clock): void {
 
 /** Audit and priority-and-fairness headers every apiserver response carries. */
 function withServerHeaders(response: Response, auditId: string): Response {
-  const headers = new Headers(response.headers);
-  headers.set('Audit-Id', auditId);
+  let headers = response.headers;
+  try {
+    headers.set('Audit-Id', auditId);
+  } catch {
+    // A response whose headers are immutable (one that came from a real fetch) is copied once.
+    response = new Response(response.body, { status: response.status, statusText: response.statusText, headers: new Headers(headers) });
+    headers = response.headers;
+    headers.set('Audit-Id', auditId);
+  }
   if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-cache, private');
   headers.set('X-Kubernetes-Pf-Flowschema-Uid', '1d2f6c3e-9b27-4a8f-8c0e-2b1a0f3d4e5a');
   headers.set('X-Kubernetes-Pf-Prioritylevel-Uid', '7e8a9b0c-1d2e-4f3a-8b4c-5d6e7f8a9b0c');
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  return response;
 }
 
 function auditIdFor(n: number): string {
@@ -89,13 +96,15 @@ function auditIdFor(n: number): string {
 
 export async function createCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const clock = new ClusterClock(options.clock ?? systemClock);
-  const store = new ObjectStore(clock);
   const registry = new ResourceRegistry();
+  const store = new ObjectStore(clock, {
+    tracksGeneration: (gr) => registry.all().some((t) => t.group === gr.group && t.resource === gr.resource && t.hasGeneration === true),
+  });
   const controllers = new ControllerManager();
   const backends = new BackendRegistry();
   const ctx: ClusterContext = { store, registry, clock, controllers, backends };
   store.subscribe((e) => controllers.observe(e));
-  servedKinds(registry, clock);
+  servedKinds(registry, clock, store);
 
   const resolve = (apiService: KubeObject) => {
     const svc = (apiService.spec as { service?: { namespace: string; name: string; port?: number } }).service!;

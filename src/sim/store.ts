@@ -65,9 +65,13 @@ export class ObjectStore implements ObjectLookup {
   private created = 0;
   private readonly clock: Clock;
 
-  constructor(clock: Clock, firstRevision = 1000) {
+  private readonly tracksGeneration: (gr: GroupResource) => boolean;
+
+  /** `tracksGeneration` says which kinds have metadata.generation (Deployments do, Pods do not). */
+  constructor(clock: Clock, options: { firstRevision?: number; tracksGeneration?: (gr: GroupResource) => boolean } = {}) {
     this.clock = clock;
-    this.revision = firstRevision;
+    this.revision = options.firstRevision ?? 1000;
+    this.tracksGeneration = options.tracksGeneration ?? (() => false);
   }
 
   /** The latest resourceVersion handed out (for list metadata). */
@@ -98,8 +102,8 @@ export class ObjectStore implements ObjectLookup {
 
   /**
    * Store a new object: sets uid, resourceVersion, creationTimestamp and generation.
-   * `createdAt` lets a scenario give objects an age. `generation` says whether the kind tracks
-   * metadata.generation; by default objects with a spec do.
+   * `createdAt` lets a scenario give objects an age. `generation` overrides whether the kind
+   * tracks metadata.generation.
    */
   create(gr: GroupResource, obj: KubeObject, createdAt?: number, opts: { generation?: boolean } = {}): KubeObject {
     const b = this.bucket(gr);
@@ -116,8 +120,7 @@ export class ObjectStore implements ObjectLookup {
         creationTimestamp: rfc3339(createdAt ?? this.clock.now()),
       },
     };
-    delete stored.metadata.generateName;
-    if (opts.generation ?? (obj.metadata.generation !== undefined || 'spec' in obj)) stored.metadata.generation = 1;
+    if (opts.generation ?? this.tracksGeneration(gr)) stored.metadata.generation = 1;
     else delete stored.metadata.generation;
     b.objects.set(key, stored);
     b.invalidate();

@@ -20,7 +20,7 @@ import { isObject, type KubeObject } from '../types.ts';
 import { parseBody, readBody, requireObject } from './decode.ts';
 import { jsonMergePatch, jsonPatch, JsonPatchError, strategicMergePatch } from './patch.ts';
 import type { RequestInfo } from './request_info.ts';
-import { jsonResponse } from './response.ts';
+import { jsonResponse, rawJsonResponse } from './response.ts';
 import { parseFieldSelector, parseLabelSelector } from './selectors.ts';
 import { partialObjectMetadata, wireListItem, wireObject } from './serialize.ts';
 
@@ -52,21 +52,19 @@ export async function serveResource(ctx: ClusterContext, info: RequestInfo, requ
   const query = url.searchParams;
   const dryRun = query.getAll('dryRun').includes('All');
   switch (info.verb) {
-    case 'get': {
-      const obj = rest.get(info.namespace, info.name);
-      const shown = info.subresource === 'scale' && type.scale ? type.scale.toScale(obj) : obj;
-      if (wantsTable(request) && info.subresource === '') return jsonResponse(rest.table([obj], false));
-      return jsonResponse(wireObject(shown, !!type.custom));
-    }
+    case 'get':
     case 'list': {
-      const items = rest.list(info.namespace, query.get('labelSelector'), query.get('fieldSelector'));
-      if (wantsTable(request)) return jsonResponse(rest.table(items, true));
-      return jsonResponse({
-        kind: type.listKind,
-        apiVersion: groupVersion(type),
-        metadata: { resourceVersion: ctx.store.resourceVersion },
-        items: items.map((o) => wireListItem(o, !!type.custom)),
-      });
+      // Reads of an unchanged store within the same second (AGE cells) give the same bytes.
+      const table = wantsTable(request);
+      const key = `${url.pathname}${url.search} ${table}`;
+      const stamp = `${ctx.store.resourceVersion}@${Math.floor(ctx.clock.now() / 1000)}`;
+      const cache = readCacheFor(ctx);
+      const hit = cache.get(key);
+      if (hit?.stamp === stamp) return rawJsonResponse(hit.body);
+      const body = JSON.stringify(read(ctx, rest, type, info, table, query)) + '\n';
+      if (cache.size >= 256) cache.clear();
+      cache.set(key, { stamp, body });
+      return rawJsonResponse(body);
     }
     case 'create': {
       const body = requireObject(parseBody(await readBody(request), request.headers.get('Content-Type') ?? ''));
@@ -101,6 +99,34 @@ export async function serveResource(ctx: ClusterContext, info: RequestInfo, requ
     default:
       throw methodNotSupported(type, info.verb);
   }
+}
+
+const readCaches = new WeakMap<ClusterContext, Map<string, { stamp: string; body: string }>>();
+
+function readCacheFor(ctx: ClusterContext): Map<string, { stamp: string; body: string }> {
+  let cache = readCaches.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    readCaches.set(ctx, cache);
+  }
+  return cache;
+}
+
+/** The body of a get or list: the object, the list, or their Table. */
+function read(ctx: ClusterContext, rest: RestStorage, type: ResourceType, info: RequestInfo, table: boolean, query: URLSearchParams): unknown {
+  if (info.verb === 'get') {
+    const obj = rest.get(info.namespace, info.name);
+    if (table && info.subresource === '') return rest.table([obj], false);
+    return wireObject(info.subresource === 'scale' && type.scale ? type.scale.toScale(obj) : obj, !!type.custom);
+  }
+  const items = rest.list(info.namespace, query.get('labelSelector'), query.get('fieldSelector'));
+  if (table) return rest.table(items, true);
+  return {
+    kind: type.listKind,
+    apiVersion: groupVersion(type),
+    metadata: { resourceVersion: ctx.store.resourceVersion },
+    items: items.map((o) => wireListItem(o, !!type.custom)),
+  };
 }
 
 /** One kind's registry: the strategy steps around each store operation. */

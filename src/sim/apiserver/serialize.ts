@@ -22,9 +22,14 @@ const metadataOrder = [
   'managedFields',
 ];
 
+const sortedMap = (m: unknown) => (isObject(m) ? Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : m);
+
 function orderMetadata(meta: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of metadataOrder) if (meta[k] !== undefined) out[k] = meta[k];
+  // Go writes maps with sorted keys.
+  if (out.labels) out.labels = sortedMap(out.labels);
+  if (out.annotations) out.annotations = sortedMap(out.annotations);
   for (const [k, v] of Object.entries(meta)) if (!(k in out) && v !== undefined) out[k] = v;
   return out;
 }

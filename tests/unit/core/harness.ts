@@ -39,9 +39,19 @@ const behaviourKey: Record<keyof typeof gr, string> = {
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
+/** group/resource of the kinds whose behaviour tracks metadata.generation, as the cluster's registry tells its store. */
+const generationTracked = new Set(
+  Object.entries(createCoreBehaviours())
+    .filter(([, b]) => b.hasGeneration)
+    .map(([key]) => {
+      const [group, , resource] = key.split('/');
+      return `${group}/${resource}`;
+    }),
+);
+
 export class TestCluster {
   readonly clock = new ManualClock('2026-11-26T16:40:00Z');
-  readonly store = new ObjectStore(this.clock);
+  readonly store = new ObjectStore(this.clock, { tracksGeneration: (g) => generationTracked.has(`${g.group}/${g.resource}`) });
   readonly ctx: ClusterContext = {
     store: this.store,
     registry: new ResourceRegistry(),
