@@ -16,9 +16,18 @@ export interface RequestInfo {
   parts: string[];
 }
 
+/** Percent-decoding that, like Go's, keeps bytes that are not valid UTF-8 instead of failing. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export function requestInfo(method: string, url: URL): RequestInfo {
   const path = url.pathname;
-  const segments = path.split('/').filter((s) => s !== '').map(decodeURIComponent);
+  const segments = path.split('/').filter((s) => s !== '').map(decodeSegment);
   const info: RequestInfo = {
     isResourceRequest: false,
     path,
