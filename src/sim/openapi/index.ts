@@ -7,6 +7,7 @@ import type { ClusterContext } from '../context.ts';
 import type { KubeObject } from '../types.ts';
 import type { JsonMap } from './builder.ts';
 import { customGroupVersionDocument, type CustomKind } from './crd.ts';
+import { builtInLoaders } from './generated/loaders.ts';
 import manifest from './generated/manifest.json' with { type: 'json' };
 import { sha512Hex } from './sha512.ts';
 import { findKindSchema, unknownFieldErrors } from './strict.ts';
@@ -21,9 +22,6 @@ interface Served {
   hash: string;
 }
 
-const builtInLoaders: Record<string, () => Promise<{ default: unknown }>> = {
-  'apis/apiregistration.k8s.io/v1': () => import('./generated/apis__apiregistration.k8s.io__v1.json', { with: { type: 'json' } }),
-};
 const builtInHashes: Record<string, string> = Object.fromEntries(Object.entries(manifest).map(([k, v]) => [k, v.hash]));
 
 const builtInCache = new Map<string, Promise<Served>>();
@@ -77,11 +75,20 @@ async function loadCustom(key: string, kinds: CustomKind[]): Promise<Served> {
   return served;
 }
 
+/** A served document: its hash (known without loading it, for built-ins) and its body. */
+interface DocumentSource {
+  hash: () => Promise<string>;
+  load: () => Promise<Served>;
+}
+
 /** Every group-version document served now, by index key. */
-async function allDocuments(ctx: ClusterContext): Promise<Map<string, () => Promise<Served>>> {
-  const docs = new Map<string, () => Promise<Served>>();
-  for (const key of Object.keys(builtInLoaders)) docs.set(key, () => loadBuiltIn(key));
-  for (const [key, kinds] of customKinds(ctx)) docs.set(key, () => loadCustom(key, kinds));
+function allDocuments(ctx: ClusterContext): Map<string, DocumentSource> {
+  const docs = new Map<string, DocumentSource>();
+  for (const key of Object.keys(builtInLoaders)) docs.set(key, { hash: async () => builtInHashes[key], load: () => loadBuiltIn(key) });
+  for (const [key, kinds] of customKinds(ctx)) {
+    const load = () => loadCustom(key, kinds);
+    docs.set(key, { hash: async () => (await load()).hash, load });
+  }
   return docs;
 }
 
@@ -104,10 +111,10 @@ function acceptsJSON(accept: string | null): boolean {
 }
 
 async function serveIndex(ctx: ClusterContext, method: string): Promise<Response> {
-  const docs = await allDocuments(ctx);
+  const docs = allDocuments(ctx);
   const paths: Record<string, { serverRelativeURL: string }> = {};
   for (const key of [...docs.keys()].sort()) {
-    const { hash } = await docs.get(key)!();
+    const hash = await docs.get(key)!.hash();
     paths[key] = { serverRelativeURL: `/openapi/v3/${key}?hash=${hash}` };
   }
   const body = JSON.stringify({ paths });
@@ -116,8 +123,7 @@ async function serveIndex(ctx: ClusterContext, method: string): Promise<Response
 
 async function serveGroupVersion(ctx: ClusterContext, url: URL, request: Request): Promise<Response> {
   const key = url.pathname.slice('/openapi/v3/'.length);
-  const docs = await allDocuments(ctx);
-  const load = docs.get(key);
+  const load = allDocuments(ctx).get(key)?.load;
   if (!acceptsJSON(request.headers.get('Accept'))) return new Response(null, { status: 406, headers: { Vary: 'Accept' } });
   // handler3 writes nothing for a group-version it does not have.
   if (!load) return new Response(null, { status: 200, headers: { Vary: 'Accept' } });
@@ -138,14 +144,22 @@ async function serveGroupVersion(ctx: ClusterContext, url: URL, request: Request
   return serveContent(body, headers, ctx.clock.now(), request.method);
 }
 
+let v2Cache: { inputs: string; served: Served } | undefined;
+
 async function serveV2(ctx: ClusterContext, request: Request): Promise<Response> {
   // The real server also speaks the gnostic protobuf client-go asks for; the sim answers JSON only.
   if (!acceptsJSON(request.headers.get('Accept'))) return new Response(null, { status: 406 });
-  const docs = await allDocuments(ctx);
-  const parsed: JsonMap[] = [];
-  for (const load of docs.values()) parsed.push(JSON.parse((await load()).body) as JsonMap);
-  const body = JSON.stringify(swaggerFromV3(parsed));
-  return serveContent(body, { 'Content-Type': 'application/json', Etag: `"${sha512Hex(body)}"`, Vary: 'Accept' }, ctx.clock.now(), request.method);
+  const docs = allDocuments(ctx);
+  // The merged document changes only when a group-version document does: build it once per set.
+  const inputs = (await Promise.all([...docs].map(async ([key, d]) => `${key}=${await d.hash()}`))).join(',');
+  if (v2Cache?.inputs !== inputs) {
+    const parsed: JsonMap[] = [];
+    for (const { load } of docs.values()) parsed.push(JSON.parse((await load()).body) as JsonMap);
+    const body = JSON.stringify(swaggerFromV3(parsed));
+    v2Cache = { inputs, served: { body, hash: sha512Hex(body) } };
+  }
+  const { body, hash } = v2Cache.served;
+  return serveContent(body, { 'Content-Type': 'application/json', Etag: `"${hash}"`, Vary: 'Accept' }, ctx.clock.now(), request.method);
 }
 
 /** Answer the OpenAPI endpoints; undefined for any other request. */
