@@ -235,6 +235,8 @@ class PatternParser {
       negated = true;
       i += 1;
     }
+    // A `[` or `[^` ending the pattern is reported differently from a longer unclosed one.
+    if (i >= this.pattern.length) throw new PatternError('Invalid regular expression');
     const unmatched = () => new PatternError('Unmatched [, [^, [:, [., or [=');
     let body = '';
     let first = true;
@@ -277,8 +279,7 @@ class PatternParser {
     }
     const text = this.pattern.slice(start, i + 1);
     if (/^\[:.*:\]$/.test(text) && text.length > 4) {
-      const name = text.slice(2, -2);
-      throw new PatternError(`character class syntax is [[:${name}:]], not [:${name}:]`);
+      throw new PatternError('character class syntax is [[:space:]], not [:space:]');
     }
     this.pos = i + 1;
     if (body === '') return negated ? '[^]' : '[]';

@@ -29,8 +29,9 @@ function takeLines(program: 'head' | 'tail', lines: readonly string[], count: Co
 
 function headOrTail(program: 'head' | 'tail'): TextCommand {
   return (argv, stdin, files) => {
-    // `-5` is the historical spelling of `-n 5`.
-    const args = argv.slice(1).flatMap((arg) => (/^-[0-9]+$/.test(arg) ? ['-n', arg.slice(1)] : [arg]));
+    // `-5` as the first argument is the historical spelling of `-n 5`.
+    const first = argv[1];
+    const args = first !== undefined && /^-[0-9]+$/.test(first) ? ['-n', first.slice(1), ...argv.slice(2)] : argv.slice(1);
     const parsed = getopt(program, args, OPTIONS);
     if (!parsed.ok) return result('', `${parsed.error}\nTry '${program} --help' for more information.\n`, 1);
     let count: Count = { lines: 10, fromEnd: false, fromStart: false };
