@@ -24,9 +24,9 @@ async function main(): Promise<void> {
     const run = async () => {
       const res = await cluster.fetch(new Request(`http://127.0.0.1${c.path}`, { headers: { Accept: c.accept } }));
       if (res.status !== 200) throw new Error(`${c.path}: HTTP ${res.status}`);
-      await res.text();
+      await res.arrayBuffer();
     };
-    for (let i = 0; i < 500; i++) await run(); // warm up
+    for (let i = 0; i < 5000; i++) await run(); // warm up: let the JIT settle first
     let n = 0;
     const start = performance.now();
     const end = start + seconds * 1000;

@@ -15,16 +15,16 @@ export interface ProxyUser {
 
 
 /** Headers a client may not pass through to a backend: its credentials and any forged identity. */
-function forwardedHeaders(incoming: Headers, user: ProxyUser): Headers {
-  const out = new Headers();
+function forwardedHeaders(incoming: Headers, user: ProxyUser): [string, string][] {
+  const out: [string, string][] = [];
   incoming.forEach((value, key) => {
-    const k = key.toLowerCase();
-    if (k === 'authorization' || k.startsWith('impersonate-') || k.startsWith('x-remote-') || k === 'host' || k === 'connection') return;
-    out.set(key, value);
+    // Header names arrive lower-cased from the Fetch API.
+    if (key === 'authorization' || key.startsWith('impersonate-') || key.startsWith('x-remote-') || key === 'host' || key === 'connection') return;
+    out.push([key, value]);
   });
-  out.set('X-Remote-User', user.name);
-  for (const g of user.groups) out.append('X-Remote-Group', g);
-  out.set('X-Forwarded-For', '127.0.0.1');
+  out.push(['X-Remote-User', user.name]);
+  for (const g of user.groups) out.push(['X-Remote-Group', g]);
+  out.push(['X-Forwarded-For', '127.0.0.1']);
   return out;
 }
 
@@ -40,9 +40,13 @@ export async function proxyToAPIService(
   // An unresolvable Service is the plain "service unavailable"; a failed dial carries its error text.
   if (!backend.ok) return plainTextError(backend.phase === 'resolve' ? 'service unavailable' : backend.error, 503);
   // The path goes through unchanged; the query is re-encoded, which sorts it.
-  const query = new URLSearchParams(url.search);
-  query.sort();
-  const target = new URL(url.pathname + (query.size ? `?${query}` : ''), backend.url);
+  let search = '';
+  if (url.search) {
+    const query = new URLSearchParams(url.search);
+    query.sort();
+    search = `?${query}`;
+  }
+  const target = backend.url + url.pathname + search;
   const init: RequestInit = { method: request.method, headers: forwardedHeaders(request.headers, user) };
   if (request.method !== 'GET' && request.method !== 'HEAD') init.body = await request.text();
   try {

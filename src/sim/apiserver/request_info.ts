@@ -18,6 +18,7 @@ export interface RequestInfo {
 
 /** Percent-decoding that, like Go's, keeps bytes that are not valid UTF-8 instead of failing. */
 function decodeSegment(segment: string): string {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
