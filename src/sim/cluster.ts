@@ -10,6 +10,7 @@ import { ApiError, internalError } from './errors.ts';
 import { ResourceRegistry, type ResourceType } from './resources.ts';
 import { ObjectStore } from './store.ts';
 import { GarbageCollector } from './garbage_collector.ts';
+import { EventTTLController } from './controllers/event_ttl.ts';
 import { parseScenario, type Scenario } from './scenario.ts';
 import type { KubeObject } from './types.ts';
 import { requestInfo } from './apiserver/request_info.ts';
@@ -113,6 +114,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
   const remoteDiscovery = new RemoteDiscoveryCache(ctx, resolve);
 
   controllers.add(new GarbageCollector(store));
+  controllers.add(new EventTTLController(ctx));
   for (const c of coreControllers(ctx)) controllers.add(c);
   controllers.add(new CRDController(ctx));
   controllers.add(new LocalAvailableController(ctx));
@@ -225,6 +227,8 @@ async function boot(ctx: ClusterContext, clock: ClusterClock, fetch: FetchHandle
     await ctx.controllers.settle();
   }
   clock.offset = 0;
+  // Back in the present: what expired while the history replayed (old events) goes now.
+  ctx.controllers.resyncAll();
   await ctx.controllers.settle();
 }
 
