@@ -1,0 +1,260 @@
+// kubectl get: server-side Tables for people, JSON for -o json|yaml|name|jsonpath, --raw.
+
+import { boolFlag, intFlag, list, arrayFlag, str, bool, stringFlag, type FlagSpec } from '../flags.ts';
+import { TabWriter, kubectlTableOptions } from '../printers/tabwriter.ts';
+import { TablePrinter, type Table } from '../printers/table.ts';
+import { printJSON } from '../printers/json.ts';
+import { toYAML } from '../printers/yaml.ts';
+import { printName } from '../printers/name.ts';
+import { parseJSONPathTemplate, executeJSONPath } from '../printers/jsonpath.ts';
+import { accept } from '../rest/client.ts';
+import { encodeQuery, resourcePath } from '../rest/paths.ts';
+import { AggregateError, KubectlError, PlainError, StatusError } from '../rest/errors.ts';
+import { kindPrefix, type RESTMapping } from '../restmapper.ts';
+import { UsageError, type Command, type CommandContext } from './command.ts';
+
+const flags: FlagSpec[] = [
+  boolFlag('all-namespaces', 'A'),
+  boolFlag('allow-missing-template-keys', undefined, true),
+  intFlag('chunk-size', undefined, 500),
+  stringFlag('field-selector'),
+  arrayFlag('filename', 'f'),
+  boolFlag('ignore-not-found'),
+  stringFlag('kustomize', 'k'),
+  { name: 'label-columns', shorthand: 'L', type: 'stringSlice', default: [] },
+  boolFlag('no-headers'),
+  stringFlag('output', 'o'),
+  boolFlag('output-watch-events'),
+  stringFlag('raw'),
+  boolFlag('recursive', 'R'),
+  stringFlag('selector', 'l'),
+  boolFlag('server-print', undefined, true),
+  boolFlag('show-kind'),
+  boolFlag('show-labels'),
+  boolFlag('show-managed-fields'),
+  stringFlag('sort-by'),
+  stringFlag('subresource'),
+  stringFlag('template'),
+  boolFlag('watch', 'w'),
+  boolFlag('watch-only'),
+];
+
+export const allowedFormats =
+  'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+
+/** One request's worth of objects: a list, or one named object, of one mapping. */
+interface ResourceInfo {
+  mapping: RESTMapping;
+  name?: string;
+}
+
+interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: Record<string, unknown> & { name?: string; managedFields?: unknown };
+  items?: KubeObject[];
+}
+
+/** Splits `TYPE[,TYPE] [NAME...]` or `TYPE/NAME...` into (type, name) requests. */
+function resourceArgs(args: string[]): { types: string[]; names: string[] }[] {
+  const slashed = args.filter((a) => a.includes('/'));
+  if (slashed.length > 0) {
+    if (slashed.length !== args.length) {
+      throw new KubectlError(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`);
+    }
+    return args.map((a) => {
+      const i = a.indexOf('/');
+      return { types: [a.slice(0, i)], names: [a.slice(i + 1)] };
+    });
+  }
+  return [{ types: args[0]!.split(',').filter((t) => t !== ''), names: args.slice(1) }];
+}
+
+async function resolveInfos(ctx: CommandContext, args: string[]): Promise<{ infos: ResourceInfo[]; singleItemImplied: boolean }> {
+  const mapper = await ctx.mapper();
+  const requests = resourceArgs(args);
+  const infos: ResourceInfo[] = [];
+  let expanded = false;
+  for (const { types, names } of requests) {
+    const mappings: RESTMapping[] = [];
+    for (const t of types) {
+      const category = mapper.expandCategory(t);
+      if (category) {
+        expanded = true;
+        for (const r of category) mappings.push(mapper.mappingFor(r));
+      } else mappings.push(mapper.mappingFor(t));
+    }
+    for (const m of mappings) {
+      if (names.length === 0) infos.push({ mapping: m });
+      else for (const n of names) infos.push({ mapping: m, name: n });
+    }
+  }
+  const singleItemImplied = !expanded && requests.length === 1 && requests[0]!.types.length === 1 && requests[0]!.names.length === 1;
+  return { infos, singleItemImplied };
+}
+
+function query(ctx: CommandContext, info: ResourceInfo): string {
+  if (info.name !== undefined) return '';
+  return encodeQuery({
+    labelSelector: str(ctx.flags, 'selector') || undefined,
+    fieldSelector: str(ctx.flags, 'field-selector') || undefined,
+    limit: String(ctx.flags.values.get('chunk-size') ?? 500),
+  });
+}
+
+function requestPath(ctx: CommandContext, info: ResourceInfo): string {
+  const allNamespaces = bool(ctx.flags, 'all-namespaces');
+  const ns = allNamespaces ? undefined : ctx.namespace;
+  return resourcePath(info.mapping.resource, ns, info.name) + query(ctx, info);
+}
+
+const groupResourceOf = (m: RESTMapping) => ({ group: m.resource.group, resource: m.resource.name });
+
+/** `kubectl get --raw PATH`: one GET, the body copied out as it came. */
+async function getRaw(ctx: CommandContext, path: string): Promise<void> {
+  const response = await ctx.client().do({ path, accept: accept.raw });
+  ctx.out(response.body);
+}
+
+async function printHumanReadable(ctx: CommandContext, infos: ResourceInfo[]): Promise<Error[]> {
+  const errors: Error[] = [];
+  const output = str(ctx.flags, 'output');
+  const tables: { info: ResourceInfo; table: Table }[] = [];
+  for (const info of infos) {
+    try {
+      const table = await ctx.client().getJSON<Table>({
+        path: requestPath(ctx, info),
+        accept: accept.table,
+        resource: groupResourceOf(info.mapping),
+        name: info.name,
+      });
+      tables.push({ info, table });
+    } catch (e) {
+      if (e instanceof StatusError && e.status.reason === 'NotFound' && bool(ctx.flags, 'ignore-not-found')) continue;
+      errors.push(e as Error);
+    }
+  }
+  const mixedKinds = tables.some((t, i) => i > 0 && t.info.mapping.groupResource !== tables[i - 1]!.info.mapping.groupResource);
+  const showKind = bool(ctx.flags, 'show-kind') || mixedKinds;
+  let written = 0;
+  let separatorReady = false;
+  const w = new TabWriter((text) => {
+    if (text === '') return;
+    if (separatorReady) {
+      ctx.out('\n');
+      separatorReady = false;
+    }
+    written += text.length;
+    ctx.out(text);
+  }, kubectlTableOptions);
+  let printer: TablePrinter | undefined;
+  let lastMapping: RESTMapping | undefined;
+  let allNamespaced = !bool(ctx.flags, 'all-namespaces');
+  for (const { info, table } of tables) {
+    const r = info.mapping.resource;
+    allNamespaced = allNamespaced && r.namespaced;
+    if (!printer || lastMapping?.groupResource !== info.mapping.groupResource) {
+      w.flush();
+      w.setRememberedWidths(null);
+      if (lastMapping && !bool(ctx.flags, 'no-headers') && written > 0) separatorReady = true;
+      printer = new TablePrinter({
+        noHeaders: bool(ctx.flags, 'no-headers'),
+        wide: output === 'wide',
+        withNamespace: bool(ctx.flags, 'all-namespaces') && r.namespaced,
+        showLabels: bool(ctx.flags, 'show-labels'),
+        kindPrefix: showKind ? kindPrefix(r.kind, r.group) : undefined,
+        columnLabels: list(ctx.flags, 'label-columns'),
+      });
+      lastMapping = info.mapping;
+    }
+    w.write(printer.print(table));
+  }
+  w.flush();
+  if (written === 0 && errors.length === 0 && !bool(ctx.flags, 'ignore-not-found')) {
+    if (allNamespaced) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+    else ctx.err('No resources found\n');
+  }
+  return errors;
+}
+
+/** Items of a list carry their kind as the builder's Flatten gives them. */
+function flatten(list: KubeObject): KubeObject[] {
+  const itemKind = (list.kind ?? '').replace(/List$/, '');
+  return (list.items ?? []).map((item) => ({ ...item, apiVersion: item.apiVersion ?? list.apiVersion, kind: item.kind ?? itemKind }));
+}
+
+function hideManagedFields(obj: KubeObject): KubeObject {
+  if (!obj.metadata || !('managedFields' in obj.metadata)) return obj;
+  const { managedFields: _hidden, ...metadata } = obj.metadata;
+  return { ...obj, metadata };
+}
+
+async function printGeneric(ctx: CommandContext, infos: ResourceInfo[], singleItemImplied: boolean): Promise<Error[]> {
+  const errors: Error[] = [];
+  const objects: KubeObject[] = [];
+  for (const info of infos) {
+    try {
+      const obj = await ctx.client().getJSON<KubeObject>({
+        path: requestPath(ctx, info),
+        accept: accept.json,
+        resource: groupResourceOf(info.mapping),
+        name: info.name,
+      });
+      if (info.name === undefined) objects.push(...flatten(obj));
+      else objects.push(obj);
+    } catch (e) {
+      if (singleItemImplied) throw e;
+      if (e instanceof StatusError && e.status.reason === 'NotFound' && bool(ctx.flags, 'ignore-not-found')) continue;
+      errors.push(e as Error);
+    }
+  }
+  const shown = bool(ctx.flags, 'show-managed-fields') ? objects : objects.map(hideManagedFields);
+  const output = str(ctx.flags, 'output');
+  const single = singleItemImplied && shown.length === 1;
+  const document: unknown = single ? shown[0] : { apiVersion: 'v1', items: shown, kind: 'List', metadata: { resourceVersion: '' } };
+  if (output === 'json') ctx.out(printJSON(document));
+  else if (output === 'yaml') ctx.out(toYAML(document));
+  else if (output === 'name') for (const o of shown) ctx.out(printName(o));
+  else {
+    const template = output.slice(output.indexOf('=') + 1);
+    const parsed = parseJSONPathTemplate(template);
+    ctx.out(executeJSONPath(parsed, document, bool(ctx.flags, 'allow-missing-template-keys')));
+  }
+  return errors;
+}
+
+const genericFormats = ['json', 'yaml', 'name'];
+
+export const getCommand: Command = {
+  name: 'get',
+  flags,
+  async run(ctx) {
+    const raw = str(ctx.flags, 'raw');
+    if (raw !== '') {
+      if (ctx.args.length > 0) throw new KubectlError('arguments may not be passed when --raw is specified');
+      await getRaw(ctx, raw);
+      return;
+    }
+    const output = str(ctx.flags, 'output');
+    const isJSONPath = /^jsonpath=/.test(output);
+    if (output !== '' && output !== 'wide' && !genericFormats.includes(output) && !isJSONPath) {
+      throw new KubectlError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${allowedFormats}`);
+    }
+    if (ctx.args.length === 0) {
+      ctx.err('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
+      throw new PlainError(
+        new UsageError(
+          'get',
+          'error: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).',
+        ).message,
+      );
+    }
+    const { infos, singleItemImplied } = await resolveInfos(ctx, ctx.args);
+    if (bool(ctx.flags, 'all-namespaces') && infos.some((i) => i.name !== undefined)) {
+      throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
+    }
+    const errors =
+      output === '' || output === 'wide' ? await printHumanReadable(ctx, infos) : await printGeneric(ctx, infos, singleItemImplied);
+    if (errors.length > 0) throw new AggregateError(errors);
+  },
+};

@@ -1,0 +1,19 @@
+// The commands our kubectl runs. Adding a command: one module in this folder, one line here.
+
+import type { Command } from './command.ts';
+import { getCommand } from './get.ts';
+import { describeCommand } from './describe.ts';
+import { apiResourcesCommand } from './api_resources.ts';
+import { apiVersionsCommand } from './api_versions.ts';
+import { versionCommand } from './version.ts';
+
+export const commands: Command[] = [getCommand, describeCommand, apiResourcesCommand, apiVersionsCommand, versionCommand];
+
+/** Every command of kubectl 1.32, in the order cobra suggests them ("Did you mean this?"). */
+export const kubectlCommandNames = [
+  'create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale', 'autoscale',
+  'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach',
+  'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait',
+  'kustomize', 'label', 'annotate', 'completion', 'alpha', 'config', 'plugin', 'version', 'api-versions',
+  'api-resources', 'options', 'help',
+];

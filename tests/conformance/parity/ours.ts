@@ -1,0 +1,130 @@
+// Both kubectls against one simulated cluster: the real kubectl 1.32 binary and ours, run
+// in-process with the real fetch against the same HTTP server. Output is normalised where
+// runs legitimately differ (klog timestamps, pids, durations, random Go map orders).
+
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { runKubectl } from '../../../src/kubectl/run.ts';
+import { normaliseLog, type ConformanceCluster, type KubectlResult } from '../harness.ts';
+
+/** The upstream kubectl 1.32 binary: the gcloud dispatcher on PATH ships it as kubectl.1.32. */
+export function realKubectlBinary(): string {
+  try {
+    const onPath = execFileSync('bash', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).trim();
+    const pinned = join(dirname(realpathSync(onPath)), 'kubectl.1.32');
+    if (existsSync(pinned)) return pinned;
+  } catch {
+    // fall back to whatever kubectl is on PATH
+  }
+  return 'kubectl';
+}
+
+export interface Pair {
+  real(args: string[], stdin?: string): Promise<KubectlResult>;
+  ours(args: string[], stdin?: string): Promise<KubectlResult>;
+  normalise(text: string): string;
+}
+
+export function kubectlPair(c: ConformanceCluster): Pair {
+  const binary = realKubectlBinary();
+  const kubeconfig = c.writeFile(
+    'parity-kubeconfig',
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      'clusters:',
+      '- name: sim',
+      '  cluster:',
+      `    server: ${c.server.url}`,
+      'users:',
+      '- name: admin',
+      '  user:',
+      '    token: parity',
+      'contexts:',
+      '- name: sim',
+      '  context:',
+      '    cluster: sim',
+      '    user: admin',
+      'current-context: sim',
+      '',
+    ].join('\n'),
+  );
+  const home = dirname(kubeconfig);
+  const cacheRoot = mkdtempSync(join(tmpdir(), 'apiservice-lab-parity-'));
+  let runs = 0;
+  return {
+    real: (args, stdin) =>
+      new Promise<KubectlResult>((resolve) => {
+        // A fresh discovery cache per run, through the environment so the command line stays the learner's.
+        const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, KUBECONFIG: kubeconfig, KUBECACHEDIR: join(cacheRoot, `cache-${++runs}`) };
+        const child = execFile(binary, args, { cwd: home, env, timeout: 30_000 }, (err, stdout, stderr) => {
+          resolve({ stdout, stderr, code: err ? (typeof err.code === 'number' ? err.code : 1) : 0 });
+        });
+        child.stdin?.end(stdin ?? '');
+      }),
+    ours: (args, stdin) =>
+      runKubectl(args, {
+        fetch: (req) => fetch(req),
+        server: c.server.url,
+        files: { readFile: () => undefined },
+        stdin,
+        now: () => new Date(),
+        pid: process.pid,
+        kubeconfigPath: kubeconfig,
+      }),
+    normalise: (text) => normaliseParity(text, c.server.url),
+  };
+}
+
+/** normaliseLog, plus the orders Go leaves random: feature-gate lines and field selector terms. */
+export function normaliseParity(text: string, serverUrl: string): string {
+  const lines = normaliseLog(text, serverUrl)
+    .replace(/fieldSelector=([^&\s]+)/g, (_m, terms: string) => `fieldSelector=${terms.split('%2C').sort().join('%2C')}`)
+    .split('\n');
+  const gate = (l: string) => l.includes('"Feature gate default state"');
+  for (let i = 0; i < lines.length; i++) {
+    if (!gate(lines[i]!)) continue;
+    let j = i;
+    while (j < lines.length && gate(lines[j]!)) j++;
+    const block = lines.slice(i, j).sort();
+    lines.splice(i, j - i, ...block);
+    i = j;
+  }
+  return lines.join('\n');
+}
+
+/** Splits a corpus command line as a POSIX shell would (quotes, no expansions). */
+export function shellWords(line: string): string[] {
+  const words: string[] = [];
+  let current = '';
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      current += line.slice(i + 1, end);
+      i = end;
+      inWord = true;
+    } else if (c === '"') {
+      let j = i + 1;
+      for (; line[j] !== '"'; j++) {
+        if (line[j] === '\\' && '"\\$`'.includes(line[j + 1]!)) j++;
+        current += line[j];
+      }
+      i = j;
+      inWord = true;
+    } else if (c === ' ') {
+      if (inWord) words.push(current);
+      current = '';
+      inWord = false;
+    } else {
+      current += c;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(current);
+  return words;
+}
