@@ -307,8 +307,13 @@ export class LineEditor {
     advance(0);
     for (const { segment } of segmenter.segment(this.prompt.replace(/\x1b\[[0-9;]*m/g, ''))) advance(this.measure(segment));
     for (const { segment, index } of segmenter.segment(this.text)) {
-      if (index >= offset) break;
-      advance(this.measure(segment));
+      const width = this.measure(segment);
+      if (index >= offset) {
+        // A wide character that does not fit is drawn on the next row: the cursor stands on it.
+        if (col + width > this.columns) return { row: row + 1, col: 0 };
+        break;
+      }
+      advance(width);
     }
     return { row, col };
   }

@@ -2,7 +2,7 @@
 // runs: words with quotes and escapes, `|`, `|&`, `;`, `&&`, `||`, comments and redirections to
 // /dev/null or between stderr and stdout. Word splitting and quote removal are shell-quote's;
 // a lexical pass before it does what shell-quote does not do as bash does: it reports unbalanced
-// quotes, keeps a `#` inside a word, expands `$?` and treats every other variable as unset
+// quotes, keeps a `#` inside a word, marks `$?` and treats every other variable as unset
 // (this shell has no environment), and marks `2>`/`&>` so redirections keep their descriptor.
 import { parse as splitWords } from 'shell-quote';
 import type { ParseEntry } from 'shell-quote';
@@ -24,12 +24,14 @@ export type CommandList = Array<{ connector: Connector; pipeline: Pipeline }>;
 export type ParseResult = { ok: true; list: CommandList } | { ok: false; error: string };
 
 const FD_MARK = '\u0001fd';
+/** Stands for `$?` in parsed words: bash expands it when each pipeline starts, not when parsing. */
+export const LAST_EXIT_CODE = '\u0002';
 const WORD_BREAKS = new Set([' ', '\t', '\n', '|', '&', ';', '(', ')', '<', '>']);
 
 type Prepass = { ok: true; text: string } | { ok: false; error: string };
 
 /** The lexical pass: see the file comment. */
-function prepare(line: string, lastExitCode: number): Prepass {
+function prepare(line: string): Prepass {
   let out = '';
   let quote: 'none' | 'single' | 'double' | 'ansi' = 'none';
   const atWordStart = (i: number) => i === 0 || WORD_BREAKS.has(line[i - 1]!);
@@ -56,7 +58,7 @@ function prepare(line: string, lastExitCode: number): Prepass {
     }
     if (ch === '`') return { ok: false, error: 'bash: command substitution is not available in this terminal' };
     if (ch === '$') {
-      const expansion = expandParameter(line, i, lastExitCode, quote === 'double');
+      const expansion = expandParameter(line, i, quote === 'double');
       if (!expansion.ok) return expansion;
       out += expansion.value;
       i = expansion.end - 1;
@@ -99,11 +101,11 @@ type Expansion =
   | { ok: true; value: string; end: number; opensAnsiQuote: boolean }
   | { ok: false; error: string };
 
-/** Expands the parameter at line[start] === '$' in an empty environment. */
-function expandParameter(line: string, start: number, lastExitCode: number, inDoubleQuotes: boolean): Expansion {
+/** Expands the parameter at line[start] === '$' in an empty environment (`$?` as a mark). */
+function expandParameter(line: string, start: number, inDoubleQuotes: boolean): Expansion {
   const rest = line.slice(start + 1);
   const done = (value: string, length: number): Expansion => ({ ok: true, value, end: start + 1 + length, opensAnsiQuote: false });
-  if (rest.startsWith('?')) return done(String(lastExitCode), 1);
+  if (rest.startsWith('?')) return done(LAST_EXIT_CODE, 1);
   if (rest.startsWith('(')) return { ok: false, error: 'bash: command substitution is not available in this terminal' };
   if (rest.startsWith("'") && !inDoubleQuotes) return { ok: true, value: "$'", end: start + 2, opensAnsiQuote: true };
   if (rest.startsWith('{')) {
@@ -111,7 +113,7 @@ function expandParameter(line: string, start: number, lastExitCode: number, inDo
     if (close < 0) return { ok: false, error: `bash: unexpected EOF while looking for matching \`}'` };
     const name = rest.slice(1, close);
     if (!/^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?#@*$!-])$/.test(name)) return { ok: false, error: `bash: \${${name}}: bad substitution` };
-    return done(name === '?' ? String(lastExitCode) : name === '#' ? '0' : '', close + 1);
+    return done(name === '?' ? LAST_EXIT_CODE : name === '#' ? '0' : '', close + 1);
   }
   const name = /^([A-Za-z_][A-Za-z0-9_]*|[0-9@*$!-])/.exec(rest);
   if (name) return done('', name[0].length);
@@ -121,9 +123,9 @@ function expandParameter(line: string, start: number, lastExitCode: number, inDo
 
 const SEPARATORS: ReadonlySet<string> = new Set([';', '&', '&&', '||']);
 
-/** Parses a command line. `lastExitCode` is what `$?` expands to. */
-export function parseCommandLine(line: string, lastExitCode = 0): ParseResult {
-  const prepared = prepare(line, lastExitCode);
+/** Parses a command line; `$?` in its words is left as LAST_EXIT_CODE. */
+export function parseCommandLine(line: string): ParseResult {
+  const prepared = prepare(line);
   if (!prepared.ok) return prepared;
   const entries: ParseEntry[] = splitWords(prepared.text, (key: string) => `$${key}`);
 

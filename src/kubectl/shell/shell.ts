@@ -1,6 +1,6 @@
 // The shell learners type into: parses a line, runs its pipelines through the built-in text tools
 // and the injected commands (kubectl), routes stdout/stderr as bash does, and keeps history.
-import { parseCommandLine } from './parse.ts';
+import { LAST_EXIT_CODE, parseCommandLine } from './parse.ts';
 import type { CommandList, Pipeline, Redirect, SimpleCommand } from './parse.ts';
 import { CommandHistory } from './history.ts';
 import type { CommandResult, CommandRunner, FileSource, HistoryStorage, OutputChunk } from './types.ts';
@@ -63,7 +63,7 @@ export class Shell {
   async run(line: string): Promise<ShellRunResult> {
     try {
       this.history.add(line);
-      const parsed = parseCommandLine(line, this.exitCode);
+      const parsed = parseCommandLine(line);
       if (!parsed.ok) {
         this.exitCode = 2;
         return { output: `${parsed.error}\n`, code: 2 };
@@ -91,11 +91,16 @@ export class Shell {
     let terminal = '';
     let pipe = '';
     let code = 0;
-    for (let i = 0; i < pipeline.commands.length; i++) {
-      const isLast = i === pipeline.commands.length - 1;
+    const expand = (word: string) => word.replaceAll(LAST_EXIT_CODE, String(this.exitCode));
+    const commands = pipeline.commands.map((command) => ({
+      argv: command.argv.map(expand),
+      redirects: command.redirects.map((redirect) => (redirect.kind === 'file' ? { ...redirect, target: expand(redirect.target) } : redirect)),
+    }));
+    for (let i = 0; i < commands.length; i++) {
+      const isLast = i === commands.length - 1;
       const stdin = pipe;
       pipe = '';
-      const stage = await this.runStage(pipeline.commands[i]!, stdin, pipeline.pipeStderr[i] ?? false);
+      const stage = await this.runStage(commands[i]!, stdin, pipeline.pipeStderr[i] ?? false);
       code = stage.code;
       for (const chunk of stage.chunks) {
         if (chunk.sink === 'null') continue;
