@@ -8,7 +8,7 @@ import { ControllerManager } from './controller.ts';
 import { BackendRegistry, clusterAdmin, type ClusterContext, type FetchHandler } from './context.ts';
 import { ApiError, internalError } from './errors.ts';
 import { ResourceRegistry, type ResourceType } from './resources.ts';
-import { ObjectStore } from './store.ts';
+import { ObjectStore, type StoreSnapshot } from './store.ts';
 import { GarbageCollector } from './garbage_collector.ts';
 import { EventTTLController } from './controllers/event_ttl.ts';
 import { parseScenario, type Scenario } from './scenario.ts';
@@ -50,6 +50,30 @@ export interface ClusterOptions {
   clock?: Clock;
   /** A scenario file's text, or a parsed scenario. Without one the cluster has only its built-in objects. */
   scenario?: string | Scenario;
+  /** Start from a saved state (Cluster.snapshot) instead of replaying the scenario. */
+  snapshot?: ClusterSnapshot;
+}
+
+export interface ClusterSnapshot {
+  scenario: string;
+  store: StoreSnapshot;
+}
+
+/**
+ * How the aggregation layer routed a request: served by the kube-apiserver itself (a Local
+ * APIService, or discovery/OpenAPI/version), proxied to an extension server, or not found.
+ */
+export type RequestRoute =
+  | { kind: 'apiserver' }
+  | { kind: 'local'; apiService: string }
+  | { kind: 'proxied'; apiService: string; service: string }
+  | { kind: 'notfound' };
+
+export interface RequestRecord {
+  method: string;
+  url: string;
+  status: number;
+  route: RequestRoute;
 }
 
 export interface Cluster {
@@ -57,6 +81,10 @@ export interface Cluster {
   fetch: FetchHandler;
   ctx: ClusterContext;
   scenario: string;
+  /** Be told of every request once it is answered (the request-flow diagram listens). */
+  observe(fn: (record: RequestRecord) => void): () => void;
+  /** The cluster's state as JSON, to save and later pass back as ClusterOptions.snapshot. */
+  snapshot(): ClusterSnapshot;
 }
 
 const behaviourKey = (t: { group: string; version: string; resource: string }) => `${t.group}/${t.version}/${t.resource}`;
@@ -128,7 +156,10 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
   let requests = 0;
   let lastResync = clock.now();
 
-  async function serve(request: Request): Promise<Response> {
+  const observers = new Set<(record: RequestRecord) => void>();
+
+  /** Answer one request; `trace.route` records where the aggregation layer sent it. */
+  async function serve(request: Request, trace: { route: RequestRoute }): Promise<Response> {
     // Informers resync every 30 s: re-check availability then (lazily, on the next request).
     if (clock.now() - lastResync >= 30_000) {
       lastResync = clock.now();
@@ -148,6 +179,8 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     if (info.apiPrefix === 'apis' && info.apiGroup && info.apiVersion) {
       const apiService = store.get(apiServicesGR, undefined, `${info.apiVersion}.${info.apiGroup}`);
       if (apiService && isObject(apiService.spec) && apiService.spec.service) {
+        const svc = apiService.spec.service as { namespace: string; name: string; port?: number };
+        trace.route = { kind: 'proxied', apiService: apiService.metadata.name ?? '', service: `${svc.namespace}/${svc.name}:${svc.port ?? 443}` };
         return proxyToAPIService(apiService, request, url, () => resolve(apiService), clusterAdmin);
       }
     }
@@ -155,28 +188,55 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     if (discovery) return discovery;
     if (info.isResourceRequest) {
       const served = info.apiPrefix === 'api' ? info.apiVersion === 'v1' : registry.inGroupVersion(info.apiGroup, info.apiVersion).length > 0;
-      if (!served) return pageNotFound();
+      if (!served) {
+        trace.route = { kind: 'notfound' };
+        return pageNotFound();
+      }
+      trace.route = { kind: 'local', apiService: info.apiPrefix === 'api' ? 'v1.' : `${info.apiVersion}.${info.apiGroup}` };
       return serveResource(ctx, info, request, url, hooks);
     }
+    trace.route = { kind: 'notfound' };
     return pageNotFound();
   }
 
   const fetch: FetchHandler = async (request) => {
     const auditId = auditIdFor(++requests);
     let response: Response;
+    const trace: { route: RequestRoute } = { route: { kind: 'apiserver' } };
     try {
-      response = await serve(request);
+      response = await serve(request, trace);
     } catch (e) {
       if (e instanceof ApiError) response = errorResponse(e);
       else if (e instanceof TypeError && /URL/.test(e.message)) response = plainTextError('400 Bad Request', 400);
       else response = statusResponse(internalError(e instanceof Error ? e.message : String(e)).status);
     }
+    if (observers.size > 0) {
+      const record: RequestRecord = { method: request.method, url: request.url, status: response.status, route: trace.route };
+      for (const fn of observers) fn(record);
+    }
     return withServerHeaders(response, auditId);
   };
 
   const scenario = options.scenario === undefined ? undefined : typeof options.scenario === 'string' ? parseScenario(options.scenario) : options.scenario;
-  await boot(ctx, clock, fetch, scenario);
-  return { fetch, ctx, scenario: scenario?.name ?? '' };
+  const scenarioName = options.snapshot?.scenario ?? scenario?.name ?? '';
+  if (options.snapshot) {
+    // The controllers' work is already in the saved objects: only let them look again.
+    store.restore(options.snapshot.store);
+    controllers.resyncAll();
+    await controllers.settle();
+  } else {
+    await boot(ctx, clock, fetch, scenario);
+  }
+  return {
+    fetch,
+    ctx,
+    scenario: scenarioName,
+    snapshot: () => ({ scenario: scenarioName, store: store.snapshot() }),
+    observe(fn) {
+      observers.add(fn);
+      return () => observers.delete(fn);
+    },
+  };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

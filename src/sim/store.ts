@@ -11,6 +11,12 @@ import { alreadyExists, conflict, notFound, type GroupResource } from './errors.
 import type { KubeObject } from './types.ts';
 import type { ObjectLookup } from './resources.ts';
 
+export interface StoreSnapshot {
+  revision: number;
+  created: number;
+  objects: { gr: GroupResource; object: KubeObject }[];
+}
+
 export type StoreEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 export interface StoreEvent {
@@ -172,6 +178,25 @@ export class ObjectStore implements ObjectLookup {
     this.nextRevision();
     this.emit({ type: 'DELETED', gr, object: old });
     return old;
+  }
+
+  /** Everything the store holds, as plain JSON: what a page saves to keep its cluster across reloads. */
+  snapshot(): StoreSnapshot {
+    const objects: StoreSnapshot['objects'] = [];
+    for (const gr of this.groupResources()) for (const object of this.list(gr)) objects.push({ gr, object });
+    return { revision: this.revision, created: this.created, objects: JSON.parse(JSON.stringify(objects)) };
+  }
+
+  /** Replace the whole content with a snapshot's. Nothing is announced: the caller resyncs its controllers. */
+  restore(snapshot: StoreSnapshot): void {
+    this.buckets.clear();
+    for (const { gr, object } of snapshot.objects) {
+      const b = this.bucket(gr);
+      b.objects.set(objKey(object.metadata.namespace, object.metadata.name ?? ''), object);
+      b.invalidate();
+    }
+    this.revision = snapshot.revision;
+    this.created = snapshot.created;
   }
 
   /** Every group/resource that has (or had) objects. */

@@ -167,6 +167,10 @@ export class CRDController implements Controller {
     if (e.gr.group === crdGR.group && e.gr.resource === crdGR.resource) this.queue.add(e.object.metadata.name ?? '');
   }
 
+  resyncAll(): void {
+    for (const crd of this.ctx.store.list(crdGR)) this.queue.add(crd.metadata.name ?? '');
+  }
+
   sync(): boolean {
     if (this.queue.size === 0) return false;
     const names = [...this.queue];
