@@ -227,7 +227,8 @@ function invalidMessage(s: Status): string {
   if (details.kind || details.name) header = `The ${details.kind ?? ''} ${JSON.stringify(details.name ?? '')} is invalid`;
   const causes = details.causes ?? [];
   if (causes.length === 0) return withNewline(header);
-  const lines = causes.map((c) => (c.field ? `${c.field}: ${c.message ?? ''}` : (c.message ?? '')));
+  // statusCausesToAggrError: `field: message`, duplicates dropped.
+  const lines = [...new Set(causes.map((c) => `${c.field ?? ''}: ${c.message ?? ''}`))];
   if (lines.length === 1) return `${header}: ${lines[0]}\n`;
   return `${header}: \n${lines.map((l) => `* ${l}\n`).join('')}`;
 }
