@@ -287,7 +287,7 @@ class RestStorage {
           patched = jsonMergePatch(current, requireObject(patchBody));
           break;
         case 'application/strategic-merge-patch+json':
-          if (this.type.custom) throw unsupportedPatch(mediaType);
+          if (this.type.custom) throw unsupportedPatch(true);
           patched = strategicMergePatch(current, requireObject(patchBody));
           break;
         case 'application/json-patch+json':
@@ -297,7 +297,7 @@ class RestStorage {
           patched = strategicMergePatch(current, requireObject(patchBody));
           break;
         default:
-          throw unsupportedPatch(mediaType);
+          throw unsupportedPatch(!!this.type.custom);
       }
     } catch (e) {
       if (e instanceof JsonPatchError) throw badRequest(e.message);
@@ -344,17 +344,19 @@ class RestStorage {
   }
 }
 
-function unsupportedPatch(mediaType: string): ApiError {
-  const e = new ApiError({
+/** 415 for a patch type the kind does not accept; custom resources take no strategic merge patch. */
+function unsupportedPatch(custom: boolean): ApiError {
+  const accepted = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml'];
+  if (!custom) accepted.push('application/strategic-merge-patch+json');
+  return new ApiError({
     kind: 'Status',
     apiVersion: 'v1',
     metadata: {},
     status: 'Failure',
-    message: `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml${mediaType ? '' : ''}`,
+    message: `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`,
     reason: 'UnsupportedMediaType',
     code: 415,
   });
-  return e;
 }
 
 /** generateName's five characters, from the alphabet apimachinery's rand.String uses, derived. */
