@@ -1,0 +1,220 @@
+// The terminal: xterm.js showing the shell from src/kubectl/shell, with our kubectl as its
+// `kubectl` command. Prompt `$ `; fits its container; copy (Ctrl+C with a selection, Ctrl+Shift+C,
+// Cmd+C) and paste (Ctrl+V, Ctrl+Shift+V, Cmd+V); colours follow the site's light/dark theme
+// (`data-theme` on <html>); history kept in localStorage; screen-reader mode, so the screen's text
+// is in the accessibility tree.
+import { Terminal, type ITheme } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import { WebLinksAddon } from '@xterm/addon-web-links';
+import xtermCss from '@xterm/xterm/css/xterm.css?inline';
+import { Shell } from '../kubectl/shell/shell.ts';
+import { ShellSession } from '../kubectl/shell/session.ts';
+import { ShellCompleter, type KubectlCompletionSource } from '../kubectl/shell/completion.ts';
+import type { CommandRunner, HistoryStorage } from '../kubectl/shell/types.ts';
+import { runKubectl, type KubectlEnv } from '../kubectl/run.ts';
+import { DiscoveryClient } from '../kubectl/discovery.ts';
+import { RESTClient } from '../kubectl/rest/client.ts';
+import { Klog } from '../kubectl/klog.ts';
+import { injectStyle } from './styles.ts';
+
+const HISTORY_KEY = 'apiservice-lab:history';
+
+const THEMES: Record<'light' | 'dark', ITheme> = {
+  light: {
+    background: '#ffffff', foreground: '#1f2328', cursor: '#1f2328', cursorAccent: '#ffffff',
+    selectionBackground: '#b6d6fd', black: '#1f2328', red: '#b3261e', green: '#116329', yellow: '#7a4d00',
+    blue: '#0550ae', magenta: '#8250df', cyan: '#1b7c83', white: '#6e7781', brightBlack: '#57606a',
+    brightRed: '#a40e26', brightGreen: '#1a7f37', brightYellow: '#633c01', brightBlue: '#0969da',
+    brightMagenta: '#a475f9', brightCyan: '#3192aa', brightWhite: '#8c959f',
+  },
+  dark: {
+    background: '#0d1117', foreground: '#e6edf3', cursor: '#e6edf3', cursorAccent: '#0d1117',
+    selectionBackground: '#264f78', black: '#484f58', red: '#ff7b72', green: '#3fb950', yellow: '#d29922',
+    blue: '#58a6ff', magenta: '#bc8cff', cyan: '#39c5cf', white: '#b1bac4', brightBlack: '#6e7681',
+    brightRed: '#ffa198', brightGreen: '#56d364', brightYellow: '#e3b341', brightBlue: '#79c0ff',
+    brightMagenta: '#d2a8ff', brightCyan: '#56d4dd', brightWhite: '#ffffff',
+  },
+};
+
+const currentTheme = (): 'light' | 'dark' => (document.documentElement.dataset.theme === 'light' ? 'light' : 'dark');
+
+const localHistory: HistoryStorage = {
+  load: () => {
+    const parsed: unknown = JSON.parse(localStorage.getItem(HISTORY_KEY) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((l): l is string => typeof l === 'string') : [];
+  },
+  save: (lines) => localStorage.setItem(HISTORY_KEY, JSON.stringify(lines)),
+};
+
+export interface TerminalOptions {
+  /** kubectl's environment for commands typed by the learner. */
+  env: () => KubectlEnv;
+  /** The same cluster for completion's reads, which the request-flow diagram does not show. */
+  internalEnv: () => KubectlEnv;
+  /** Runs one kubectl invocation; lets the owner hold the cluster's lock and save afterwards. */
+  around: <T>(fn: () => Promise<T>) => Promise<T>;
+  files: { readFile(name: string): string | undefined; names(): string[] };
+  label: string;
+  /** Each line once the shell has run it (typed, pasted or sent with type()), with its exit code. */
+  onCommand?: (line: string, code: number) => void;
+}
+
+/** The shell, telling the page about each line it has run. */
+class ObservedShell extends Shell {
+  private readonly onLine: ((line: string, code: number) => void) | undefined;
+
+  constructor(options: ConstructorParameters<typeof Shell>[0] & { onLine?: (line: string, code: number) => void }) {
+    super(options);
+    this.onLine = options.onLine;
+  }
+
+  override async run(line: string): ReturnType<Shell['run']> {
+    const result = await super.run(line);
+    if (line.trim() !== '') this.onLine?.(line, result.code);
+    return result;
+  }
+}
+
+export interface MountedTerminal {
+  term: Terminal;
+  /** Types `line` at the prompt (replacing what was being typed) and runs it; resolves with its exit code. */
+  type(line: string): Promise<number>;
+  /** The whole buffer as text, scrollback included (trailing blanks trimmed). */
+  text(): string;
+  dispose(): void;
+}
+
+/** Completion's view of the cluster: discovery for resource names, `kubectl get -o name` for objects. */
+function completionSource(internalEnv: () => KubectlEnv): KubectlCompletionSource {
+  let types: { at: number; names: Promise<string[]> } | undefined;
+  return {
+    resourceTypes() {
+      if (!types || Date.now() - types.at > 10_000) {
+        const env = internalEnv();
+        const client = new RESTClient(env.fetch, env.server, new Klog(0, { now: () => env.now(), pid: env.pid }, () => undefined), () => env.now());
+        const names = new DiscoveryClient(client).serverGroups().then((groups) => {
+          const out = new Set<string>();
+          for (const g of groups)
+            for (const v of g.versions)
+              for (const r of v.resources) {
+                if (r.name.includes('/')) continue;
+                out.add(r.name);
+                if (r.singularName) out.add(r.singularName);
+                for (const s of r.shortNames) out.add(s);
+                if (r.group) out.add(`${r.name}.${r.group}`);
+              }
+          return [...out];
+        });
+        types = { at: Date.now(), names };
+        names.catch(() => (types = undefined));
+      }
+      return types.names;
+    },
+    async objectNames(resourceType, namespace) {
+      const argv = ['get', resourceType, '-o', 'name', ...(namespace ? ['-n', namespace] : [])];
+      const { stdout, code } = await runKubectl(argv, internalEnv());
+      if (code !== 0) return [];
+      return stdout.split('\n').filter((l) => l !== '').map((l) => l.slice(l.lastIndexOf('/') + 1));
+    },
+  };
+}
+
+export function mountTerminal(el: HTMLElement, options: TerminalOptions): MountedTerminal {
+  injectStyle('xterm', xtermCss);
+  const term = new Terminal({
+    screenReaderMode: true,
+    cursorBlink: true,
+    fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
+    fontSize: 14,
+    scrollback: 5000,
+    theme: THEMES[currentTheme()],
+    allowProposedApi: false,
+  });
+  const fit = new FitAddon();
+  term.loadAddon(fit);
+  term.loadAddon(new WebLinksAddon());
+  term.open(el);
+  term.textarea?.setAttribute('aria-label', options.label);
+  try {
+    fit.fit();
+  } catch {
+    // not laid out yet; the ResizeObserver fits it once it is
+  }
+
+  const kubectl: CommandRunner = (argv, stdin) =>
+    options.around(() => runKubectl(argv.slice(1), { ...options.env(), stdin }));
+  const shell = new ObservedShell({ commands: { kubectl }, historyStorage: localHistory, files: options.files, onLine: options.onCommand });
+  const completer = new ShellCompleter({
+    commandNames: () => shell.commandNames(),
+    kubectl: completionSource(options.internalEnv),
+    fileNames: () => options.files.names(),
+  });
+  // xterm parses writes asynchronously: `written` settles once the screen shows the last write.
+  let written = Promise.resolve();
+  const write = (data: string) => {
+    written = new Promise<void>((resolve) => term.write(data, resolve));
+  };
+  const session = new ShellSession({ shell, completer, columns: term.cols, prompt: '$ ', write });
+
+  const disposables = [
+    term.onData((data) => void session.input(data)),
+    term.onResize(({ cols }) => session.resize(cols)),
+  ];
+
+  term.attachCustomKeyEventHandler((event) => {
+    if (event.type !== 'keydown') return true;
+    const key = event.key.toLowerCase();
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && key === 'c' && (event.shiftKey || event.metaKey || term.hasSelection())) {
+      if (term.hasSelection()) void navigator.clipboard?.writeText(term.getSelection()).catch(() => undefined);
+      return false;
+    }
+    // Let the browser's paste event reach xterm, which sends the text as input.
+    if (mod && key === 'v') return false;
+    return true;
+  });
+
+  const resize = new ResizeObserver(() => {
+    try {
+      fit.fit();
+    } catch {
+      // hidden: keep the last size
+    }
+  });
+  resize.observe(el);
+
+  const themeWatch = new MutationObserver(() => (term.options.theme = THEMES[currentTheme()]));
+  themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+
+  session.begin();
+
+  return {
+    term,
+    async type(line) {
+      // End of line, erase to its start, then the command and Enter, as if typed.
+      await session.input(`\x05\x15${line.replace(/[\r\n]+/g, ' ')}\r`);
+      await written;
+      return shell.lastExitCode;
+    },
+    text() {
+      const buffer = term.buffer.active;
+      const lines: string[] = [];
+      for (let i = 0; i < buffer.length; i++) {
+        const line = buffer.getLine(i);
+        if (!line) continue;
+        const text = line.translateToString(false);
+        if (line.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
+        else lines.push(text);
+      }
+      for (let i = 0; i < lines.length; i++) lines[i] = lines[i]!.trimEnd();
+      while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+      return lines.join('\n');
+    },
+    dispose() {
+      for (const d of disposables) d.dispose();
+      resize.disconnect();
+      themeWatch.disconnect();
+      term.dispose();
+    },
+  };
+}
