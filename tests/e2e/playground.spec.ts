@@ -1,0 +1,228 @@
+// The playground on the built site: the cluster behind msw's service worker (and, with service
+// workers blocked, in the page), the terminal running our kubectl, state kept across reloads and
+// tabs, Reset. Terminal text is read through xterm's buffer (its DOM holds only visible rows).
+import { expect, test, type Page } from '@playwright/test';
+
+const PAGE = '/en/playground/';
+const SERVER = 'https://127.0.0.1:6443';
+
+// What kubectl 1.32 prints for the seed's cluster (the conformance suite checks ours against it).
+const APISERVICE_LISTING = `NAME                              SERVICE                      AVAILABLE   AGE
+v1.                               Local                        True        100d
+v1.admissionregistration.k8s.io   Local                        True        100d
+v1.apiextensions.k8s.io           Local                        True        100d
+v1.apps                           Local                        True        100d
+v1.authentication.k8s.io          Local                        True        100d
+v1.authorization.k8s.io           Local                        True        100d
+v1.autoscaling                    Local                        True        100d
+v1.batch                          Local                        True        100d
+v1.certificates.k8s.io            Local                        True        100d
+v1.coordination.k8s.io            Local                        True        100d
+v1.discovery.k8s.io               Local                        True        100d
+v1.events.k8s.io                  Local                        True        100d
+v1.flowcontrol.apiserver.k8s.io   Local                        True        100d
+v1.networking.k8s.io              Local                        True        100d
+v1.node.k8s.io                    Local                        True        100d
+v1.policy                         Local                        True        100d
+v1.rbac.authorization.k8s.io      Local                        True        100d
+v1.scheduling.k8s.io              Local                        True        100d
+v1.storage.k8s.io                 Local                        True        100d
+v1beta1.custom.example.com        default/custom-api-server    True        30d
+v1beta1.metrics.k8s.io            kube-system/metrics-server   True        90d
+v2.autoscaling                    Local                        True        100d`;
+
+interface PlaygroundHandle {
+  start(): Promise<{
+    store: { runCommand(line: string): Promise<void> };
+    terminal: { text(): string };
+    connection: { mode: string; fetch(request: Request): Promise<Response> };
+    server: string;
+  }>;
+}
+
+async function openPlayground(page: Page): Promise<void> {
+  await page.goto(PAGE);
+  await page.locator('api-playground').scrollIntoViewIfNeeded();
+  await expect(page.locator('api-playground')).toHaveAttribute('data-state', 'ready');
+}
+
+/** Everything the terminal shows. */
+function terminalText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const el = document.querySelector('api-playground') as unknown as PlaygroundHandle;
+    return (await el.start()).terminal.text();
+  });
+}
+
+/** The output of the last run of `line`: the rows between its prompt line and the next prompt. */
+function outputOf(text: string, line: string): string {
+  const lines = text.split('\n');
+  const start = lines.lastIndexOf(`$ ${line}`);
+  if (start < 0) throw new Error(`"${line}" is not on the terminal:\n${text}`);
+  const rest = lines.slice(start + 1);
+  const end = rest.findIndex((l) => l === '$' || l.startsWith('$ '));
+  return (end < 0 ? rest : rest.slice(0, end)).join('\n');
+}
+
+/** Types `line` into the terminal through the store (as suggested-command buttons do); returns its output. */
+async function run(page: Page, line: string): Promise<string> {
+  await page.evaluate(async (line) => {
+    const el = document.querySelector('api-playground') as unknown as PlaygroundHandle;
+    await (await el.start()).store.runCommand(line);
+  }, line);
+  return outputOf(await terminalText(page), line);
+}
+
+/** Sets web's replicas: with `kubectl scale` once our kubectl has it, else with the same PATCH it sends. */
+async function scaleWeb(page: Page, replicas: number): Promise<void> {
+  const out = await run(page, `kubectl scale deployment web --replicas=${replicas}`);
+  if (out.includes('deployment.apps/web scaled')) return;
+  expect(out).toContain('not available here yet');
+  const status = await page.evaluate(async (replicas) => {
+    const el = document.querySelector('api-playground') as unknown as PlaygroundHandle;
+    const p = await el.start();
+    const response = await p.connection.fetch(
+      new Request(`${p.server}/apis/apps/v1/namespaces/default/deployments/web/scale`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/merge-patch+json' },
+        body: JSON.stringify({ spec: { replicas } }),
+      }),
+    );
+    return response.status;
+  }, replicas);
+  expect(status).toBe(200);
+}
+
+const webReady = async (page: Page) => (await run(page, 'kubectl get deployment web --no-headers')).split(/\s+/)[1];
+
+test.beforeEach(async ({ page }) => {
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+});
+
+test('the service worker controls the page and answers kubectl', async ({ page }) => {
+  await openPlayground(page);
+  await expect(page.locator('api-playground')).toHaveAttribute('data-connection', 'worker');
+  const controller = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '');
+  expect(controller).toMatch(/\/mockServiceWorker\.js$/);
+
+  const answered = page.waitForResponse((r) => r.url().startsWith(`${SERVER}/apis/apiregistration.k8s.io/v1/apiservices`));
+  const out = await run(page, 'kubectl get apiservice');
+  expect((await answered).fromServiceWorker()).toBe(true);
+  expect(out).toBe(APISERVICE_LISTING);
+  await expect(page.locator('[data-playground-mode]')).toHaveText('');
+});
+
+test('typing at the prompt runs kubectl; the screen is in the accessibility tree', async ({ page }) => {
+  await openPlayground(page);
+  await page.locator('.xterm').click();
+  await page.keyboard.type('kubectl get apiservice | grep -v Local');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => outputOf(await terminalText(page), 'kubectl get apiservice | grep -v Local')).toBe(
+    APISERVICE_LISTING.split('\n').filter((l) => !l.includes('Local')).join('\n'),
+  );
+  await expect(page.locator('.xterm-accessibility-tree')).toContainText('kube-system/metrics-server');
+});
+
+test('suggested command buttons type into the terminal', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('button', { name: 'kubectl top nodes' }).click();
+  await expect.poll(async () => outputOf(await terminalText(page), 'kubectl top nodes')).toMatch(/^NAME\s+CPU\(cores\)/);
+  const out = outputOf(await terminalText(page), 'kubectl top nodes');
+  expect(out).toContain('kind-control-plane');
+});
+
+test('the state survives a reload and Reset restores the scenario; history is kept', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.locator('[data-playground-status]')).toContainText('back to the');
+  expect(await webReady(page)).toBe('2/2');
+  await scaleWeb(page, 3);
+  expect(await webReady(page)).toBe('3/3');
+
+  await page.reload();
+  await openPlayground(page);
+  expect(await webReady(page)).toBe('3/3');
+  // Up arrow recalls the last command from the saved history.
+  await page.locator('.xterm').click();
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(async () => (await terminalText(page)).split('\n').pop()).toBe('$ kubectl get deployment web --no-headers');
+  await page.keyboard.press('Control+U');
+
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.locator('[data-playground-status]')).toContainText('back to the');
+  expect(await webReady(page)).toBe('2/2');
+  await page.reload();
+  await openPlayground(page);
+  expect(await webReady(page)).toBe('2/2');
+});
+
+test('two tabs see each other’s changes and never go back to an older state', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await openPlayground(a);
+  await a.getByRole('button', { name: 'Reset' }).click();
+  await expect(a.locator('[data-playground-status]')).toContainText('back to the');
+  await openPlayground(b);
+  expect(await webReady(b)).toBe('2/2');
+
+  await scaleWeb(a, 4);
+  expect(await webReady(b)).toBe('4/4');
+  await scaleWeb(b, 1);
+  expect(await webReady(a)).toBe('1/1');
+  await a.reload();
+  await openPlayground(a);
+  expect(await webReady(a)).toBe('1/1');
+  await a.getByRole('button', { name: 'Reset' }).click();
+  await expect(a.locator('[data-playground-status]')).toContainText('back to the');
+  expect(await webReady(b)).toBe('2/2');
+});
+
+test('the terminal follows the site theme', async ({ page }) => {
+  await openPlayground(page);
+  const background = () =>
+    page.evaluate(() => getComputedStyle(document.querySelector('.xterm-scrollable-element') ?? document.body).backgroundColor);
+  await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+  await expect.poll(background).toBe('rgb(255, 255, 255)');
+  await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+  await expect.poll(background).toBe('rgb(13, 17, 23)');
+});
+
+test('a page without a playground loads none of it', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+  await page.goto('/en/lessons/01-why-extend/');
+  await page.waitForLoadState('networkidle');
+  expect(scripts.filter((s) => /mount|xterm|browser\.|Playground/.test(s))).toEqual([]);
+  const css = await page.evaluate(async () => {
+    const sheets = [...document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')].map((l) => l.href);
+    const texts = await Promise.all(sheets.map((href) => fetch(href).then((r) => r.text())));
+    return texts.join('\n') + [...document.querySelectorAll('style')].map((s) => s.textContent).join('\n');
+  });
+  expect(css).not.toContain('.xterm');
+  expect(css).not.toContain('.monaco-editor');
+});
+
+test.describe('with service workers blocked', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('kubectl works through the in-page fallback, which says so', async ({ page }) => {
+    await openPlayground(page);
+    await expect(page.locator('api-playground')).toHaveAttribute('data-connection', 'page');
+    await expect(page.locator('[data-playground-mode]')).toContainText('no service worker');
+    expect(await run(page, 'kubectl get apiservice')).toBe(APISERVICE_LISTING);
+    expect(await run(page, 'kubectl get apiservice v1beta1.metrics.k8s.io -o jsonpath={.spec.service.name}')).toBe('metrics-server');
+  });
+
+  test('state survives a reload and Reset restores it', async ({ page }) => {
+    await openPlayground(page);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(page.locator('[data-playground-status]')).toContainText('back to the');
+    await scaleWeb(page, 3);
+    await page.reload();
+    await openPlayground(page);
+    expect(await webReady(page)).toBe('3/3');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(page.locator('[data-playground-status]')).toContainText('back to the');
+    expect(await webReady(page)).toBe('2/2');
+  });
+});
