@@ -4,6 +4,7 @@
 
 import { commands, kubectlCommandNames } from './cmd/index.ts';
 import { rootHelp } from './cmd/help.ts';
+import { helpTexts } from './help/texts.ts';
 import type { Command, CommandContext } from './cmd/command.ts';
 import { DiscoveryClient } from './discovery.ts';
 import type { KubectlEnv, KubectlResult } from './env.ts';
@@ -84,9 +85,25 @@ function buildContext(command: Command, flags: ParsedFlags, env: KubectlEnv, str
     mapper: () => (mapper ??= getDiscovery().serverGroups().then((g) => new RESTMapper(g))),
     log,
     files: env.files,
+    kubeconfigPath: str(flags, 'kubeconfig') || env.kubeconfigPath,
     stdin: env.stdin,
     now: () => env.now(),
   };
+}
+
+/** `-h`/`--help` among the arguments (before a `--`). */
+function wantsHelp(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '-h' || a === '--help' || a === '--help=true');
+}
+
+/** Descends into subcommands as cobra's Find does: the first non-flag argument names the child. */
+function findSubcommand(command: Command, argv: string[], path: string): { command: Command; rest: string[]; path: string } {
+  if (!command.subcommands) return { command, rest: argv, path };
+  const { name, index } = findCommandName(argv, new FlagSet([...globalFlags, ...command.flags]));
+  const child = name === undefined ? undefined : command.subcommands.find((c) => c.name === name || c.aliases?.includes(name));
+  if (!child) return { command, rest: argv, path };
+  return findSubcommand(child, [...argv.slice(0, index), ...argv.slice(index + 1)], `${path} ${child.name}`);
 }
 
 async function execute(argv: string[], env: KubectlEnv, streams: Streams): Promise<number> {
@@ -103,12 +120,18 @@ async function execute(argv: string[], env: KubectlEnv, streams: Streams): Promi
     streams.stdout += rootHelp;
     return 0;
   }
-  const command = commands.find((c) => c.name === name || c.aliases?.includes(name));
+  // kubectl looks for a plugin when cobra does not know the command (`help` is added later, so it
+  // is looked up by the first argument without a dash); a plugin refuses flags before its name.
+  const firstWord = argv.find((a) => !a.startsWith('-'));
+  if (argv[0]!.startsWith('-') && firstWord !== 'help' && (name === 'help' || !kubectlCommandNames.includes(name))) {
+    streams.stderr += `Error: flags cannot be placed before plugin name: ${argv[0]}\n`;
+    return 1;
+  }
+  let command = commands.find((c) => c.name === name || c.aliases?.includes(name));
   if (!command) {
-    // kubectl looks for a plugin first, which refuses flags before the plugin's name.
-    if (argv[0]!.startsWith('-') && name !== 'help') {
-      streams.stderr += `Error: flags cannot be placed before plugin name: ${argv[0]}\n`;
-      return 1;
+    if (kubectlCommandNames.includes(name) && helpTexts[name] !== undefined && wantsHelp(argv)) {
+      streams.stdout += helpTexts[name];
+      return 0;
     }
     if (kubectlCommandNames.includes(name)) {
       streams.stderr += `error: "kubectl ${name}" is not available here yet\n`;
@@ -117,13 +140,20 @@ async function execute(argv: string[], env: KubectlEnv, streams: Streams): Promi
     streams.stderr += unknownCommand(name);
     return 1;
   }
+  const resolved = findSubcommand(command, [...argv.slice(0, index), ...argv.slice(index + 1)], command.name);
+  const { rest, path } = resolved;
+  command = resolved.command;
   let flags: ParsedFlags;
   try {
-    flags = new FlagSet([...globalFlags, ...command.flags]).parse([...argv.slice(0, index), ...argv.slice(index + 1)]);
+    flags = new FlagSet([...globalFlags, ...command.flags]).parse(rest);
   } catch (e) {
     if (!(e instanceof FlagError)) throw e;
-    streams.stderr += `error: ${e.message}\nSee 'kubectl ${command.name} --help' for usage.\n`;
+    streams.stderr += `error: ${e.message}\nSee 'kubectl ${path} --help' for usage.\n`;
     return 1;
+  }
+  if (flags.values.get('help') === true && helpTexts[path] !== undefined) {
+    streams.stdout += helpTexts[path];
+    return 0;
   }
   const ctx = buildContext(command, flags, env, streams);
   try {

@@ -22,6 +22,8 @@ export interface CommandContext {
   mapper(): Promise<RESTMapper>;
   log: Klog;
   files: FileSource;
+  /** The kubeconfig file in use (--kubeconfig, else the one the environment found); empty when none. */
+  kubeconfigPath: string;
   stdin?: string;
   now(): Date;
 }
@@ -30,6 +32,8 @@ export interface Command {
   name: string;
   aliases?: string[];
   flags: FlagSpec[];
+  /** Subcommands (`top node`), found as cobra finds them: the first argument that is not a flag. */
+  subcommands?: Command[];
   /** Returns the exit code (0 when omitted); errors it throws are printed as kubectl's CheckErr does. */
   run(ctx: CommandContext): Promise<number | void>;
 }

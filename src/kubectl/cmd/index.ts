@@ -6,8 +6,12 @@ import { describeCommand } from './describe.ts';
 import { apiResourcesCommand } from './api_resources.ts';
 import { apiVersionsCommand } from './api_versions.ts';
 import { versionCommand } from './version.ts';
+import { topCommand } from './top.ts';
+import { clusterInfoCommand } from './cluster_info.ts';
+import { configCommand } from './config.ts';
+import { helpCommand } from './help_topic.ts';
 
-export const commands: Command[] = [getCommand, describeCommand, apiResourcesCommand, apiVersionsCommand, versionCommand];
+export const commands: Command[] = [getCommand, describeCommand, apiResourcesCommand, apiVersionsCommand, versionCommand, topCommand, clusterInfoCommand, configCommand, helpCommand];
 
 /** Every command of kubectl 1.32, in the order cobra suggests them ("Did you mean this?"). */
 export const kubectlCommandNames = [
