@@ -253,7 +253,7 @@ class PatternParser {
         const name = this.pattern.slice(i + 2, close);
         i = close + 2;
         if (kind === ':') {
-          const cls = CHARACTER_CLASSES[name];
+          const cls = Object.hasOwn(CHARACTER_CLASSES, name) ? CHARACTER_CLASSES[name] : undefined;
           if (cls === undefined) throw new PatternError('Invalid character class name');
           body += cls;
           previousChar = undefined;

@@ -156,7 +156,8 @@ export class Shell {
 
   private async execute(argv: string[], stdin: string): Promise<CommandResult> {
     const name = argv[0]!;
-    const runner = this.commands[name];
+    // Own properties only: a command named `toString` or `constructor` is not a command.
+    const runner = Object.hasOwn(this.commands, name) ? this.commands[name] : undefined;
     if (runner !== undefined) {
       try {
         return await runner(argv, stdin);

@@ -144,3 +144,13 @@ describe('ShellSession', () => {
     expect(screen).toContain(CLEAR_SCREEN);
   });
 });
+
+describe('command names that are also object properties', () => {
+  it('are unknown commands, with a well-formed exit code', async () => {
+    const shell = new Shell({ commands: { kubectl: async () => ({ stdout: '', stderr: '', code: 0 }) } });
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      expect(await shell.run(name)).toEqual({ output: `bash: ${name}: command not found\n`, code: 127 });
+    }
+    expect(await shell.run("echo x | grep '[[:toString:]]'")).toEqual({ output: 'grep: Invalid character class name\n', code: 2 });
+  });
+});
