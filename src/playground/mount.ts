@@ -143,6 +143,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     around: (fn) => host.cluster.exclusive(fn),
     files: store.files,
     label: text.terminal,
+    hintId: root.querySelector('[data-playground-hint]')?.id,
     onCommand: (line, code) => store.emitCommand(line, code),
   });
   store.attachTerminal(async (line) => {

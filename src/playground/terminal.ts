@@ -55,6 +55,8 @@ export interface TerminalOptions {
   around: <T>(fn: () => Promise<T>) => Promise<T>;
   files: { readFile(name: string): string | undefined; names(): string[] };
   label: string;
+  /** The id of the text that explains the keys (Tab completes; Escape then Tab leaves). */
+  hintId?: string;
   /** Each line once the shell has run it (typed, pasted or sent with type()), with its exit code. */
   onCommand?: (line: string, code: number) => void;
 }
@@ -135,6 +137,7 @@ export function mountTerminal(el: HTMLElement, options: TerminalOptions): Mounte
   term.loadAddon(new WebLinksAddon());
   term.open(el);
   term.textarea?.setAttribute('aria-label', options.label);
+  if (options.hintId) term.textarea?.setAttribute('aria-describedby', options.hintId);
   try {
     fit.fit();
   } catch {
@@ -161,8 +164,16 @@ export function mountTerminal(el: HTMLElement, options: TerminalOptions): Mounte
     term.onResize(({ cols }) => session.resize(cols)),
   ];
 
+  // Tab completes, so it cannot also leave the terminal: Escape then Tab does (as in code editors).
+  let leaving = false;
   term.attachCustomKeyEventHandler((event) => {
     if (event.type !== 'keydown') return true;
+    if (event.key === 'Escape') {
+      leaving = true;
+      return false;
+    }
+    if (leaving && event.key === 'Tab') return false; // the browser moves the focus
+    if (!['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) leaving = false;
     const key = event.key.toLowerCase();
     const mod = event.ctrlKey || event.metaKey;
     if (mod && key === 'c' && (event.shiftKey || event.metaKey || term.hasSelection())) {

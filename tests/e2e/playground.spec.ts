@@ -121,6 +121,16 @@ test('typing at the prompt runs kubectl; the screen is in the accessibility tree
     APISERVICE_LISTING.split('\n').filter((l) => !l.includes('Local')).join('\n'),
   );
   await expect(page.locator('.xterm-accessibility-tree')).toContainText('kube-system/metrics-server');
+
+  // Tab completes and stays in the terminal; Escape then Tab leaves it.
+  const inTerminal = () => page.evaluate(() => document.activeElement?.classList.contains('xterm-helper-textarea') ?? false);
+  await page.keyboard.type('kubectl get apiservice v1beta1.me');
+  await page.keyboard.press('Tab');
+  await expect.poll(async () => (await terminalText(page)).split('\n').pop()).toBe('$ kubectl get apiservice v1beta1.metrics.k8s.io');
+  expect(await inTerminal()).toBe(true);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  expect(await inTerminal()).toBe(false);
 });
 
 test('suggested command buttons type into the terminal', async ({ page }) => {
