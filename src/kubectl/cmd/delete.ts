@@ -1,0 +1,152 @@
+// kubectl delete TYPE NAME..., TYPE/NAME..., -f FILE: one DELETE per object with
+// {"propagationPolicy":"Background"}, `KIND "NAME" deleted` printed after each, then (--wait,
+// the default) a GET of each deleted object until the server answers 404.
+
+import { bool, boolFlag, intFlag, sliceFlag, str, stringFlag, type FlagSpec } from '../flags.ts';
+import { accept } from '../rest/client.ts';
+import { resourcePath } from '../rest/paths.ts';
+import { KubectlError, StatusError } from '../rest/errors.ts';
+import type { RESTMapping } from '../restmapper.ts';
+import { kindPrefix } from '../restmapper.ts';
+import { addSourceToErr, buildFromFiles } from '../resource/builder.ts';
+import { OpenAPIV3 } from '../resource/openapi.ts';
+import { combinedError, dryRunStrategy, dryRunSuffix } from './apply.ts';
+import type { Command, CommandContext } from './command.ts';
+
+const flags: FlagSpec[] = [
+  boolFlag('all'),
+  boolFlag('all-namespaces', 'A'),
+  stringFlag('cascade', undefined, 'background'),
+  stringFlag('dry-run', undefined, 'none'),
+  stringFlag('field-selector'),
+  sliceFlag('filename', 'f'),
+  boolFlag('force'),
+  intFlag('grace-period', undefined, -1),
+  boolFlag('ignore-not-found'),
+  boolFlag('interactive', 'i'),
+  stringFlag('kustomize', 'k'),
+  boolFlag('now'),
+  stringFlag('output', 'o'),
+  stringFlag('raw'),
+  boolFlag('recursive', 'R'),
+  stringFlag('selector', 'l'),
+  stringFlag('timeout', undefined, '0s'),
+  boolFlag('wait', undefined, true),
+];
+
+export interface Target {
+  mapping: RESTMapping;
+  namespace: string;
+  name: string;
+  source: string;
+}
+
+export const missingResourceMessage =
+  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
+/** The builder's ResourceTypeOrNameArgs for commands that need names: `TYPE NAME...` or `TYPE/NAME...`. */
+export async function targetsFromArgs(ctx: CommandContext, args: string[]): Promise<Target[]> {
+  const slashed = args.filter((a) => a.includes('/'));
+  let pairs: { type: string; name: string }[];
+  if (slashed.length > 0) {
+    if (slashed.length !== args.length) {
+      throw new KubectlError(
+        "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
+      );
+    }
+    pairs = args.map((a) => ({ type: a.slice(0, a.indexOf('/')), name: a.slice(a.indexOf('/') + 1) }));
+  } else {
+    if (args.length < 2) throw new KubectlError('resource(s) were provided, but no name was specified');
+    pairs = [];
+    for (const type of args[0]!.split(',').filter((t) => t !== '')) for (const name of args.slice(1)) pairs.push({ type, name });
+  }
+  const mapper = await ctx.mapper();
+  return pairs.map(({ type, name }) => {
+    const mapping = mapper.mappingFor(type);
+    return { mapping, name, namespace: mapping.resource.namespaced ? ctx.namespace : '', source: '' };
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const deleteCommand: Command = {
+  name: 'delete',
+  flags,
+  async run(ctx) {
+    const filenames = (ctx.flags.values.get('filename') as string[] | undefined) ?? [];
+    if (filenames.length === 0 && ctx.args.length === 0) throw new KubectlError(missingResourceMessage);
+    const dryRun = dryRunStrategy(ctx);
+    const cascade = str(ctx.flags, 'cascade');
+    const policy = cascade === 'foreground' ? 'Foreground' : cascade === 'orphan' || cascade === 'false' ? 'Orphan' : 'Background';
+    const client = ctx.client();
+    const ignoreNotFound = bool(ctx.flags, 'ignore-not-found');
+    const deleted: Target[] = [];
+    let warnClusterScope = ctx.flags.changed.has('namespace') && !bool(ctx.flags, 'all-namespaces');
+    const deleteOne = async (t: Target) => {
+      const r = t.mapping.resource;
+      if (warnClusterScope && !r.namespaced) {
+        ctx.err('Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n');
+        warnClusterScope = false;
+      }
+      const printed = `${kindPrefix(r.kind, r.group)} ${JSON.stringify(t.name)} deleted${dryRunSuffix(dryRun)}\n`;
+      if (dryRun === 'client') {
+        deleted.push(t);
+        ctx.out(printed);
+        return;
+      }
+      const gracePeriod = Number(ctx.flags.values.get('grace-period') ?? -1);
+      const body: Record<string, unknown> = {};
+      if (gracePeriod >= 0) body.gracePeriodSeconds = gracePeriod;
+      body.propagationPolicy = policy;
+      try {
+        await client.do({
+          method: 'DELETE',
+          path: resourcePath(r, t.namespace, t.name),
+          accept: accept.json,
+          contentType: 'application/json',
+          body: JSON.stringify(dryRun === 'server' ? { ...body, dryRun: ['All'] } : body),
+          resource: { group: r.group, resource: r.name },
+          name: t.name,
+        });
+      } catch (e) {
+        if (ignoreNotFound && e instanceof StatusError && e.status.reason === 'NotFound') return;
+        throw addSourceToErr('deleting', t.source, e as Error);
+      }
+      deleted.push(t);
+      ctx.out(printed);
+    };
+
+    const errors: Error[] = [];
+    if (filenames.length > 0) {
+      if (ctx.args.length > 0) throw new KubectlError('Unexpected args: ' + JSON.stringify(ctx.args).replaceAll(',', ' '));
+      const built = await buildFromFiles(
+        ctx,
+        { validation: 'Ignore', openapi: new OpenAPIV3(client), enforceNamespace: ctx.flags.changed.has('namespace') },
+        (info) => deleteOne({ mapping: info.mapping, namespace: info.namespace, name: info.name, source: info.source }),
+      );
+      errors.push(...built.errors);
+    } else {
+      for (const t of await targetsFromArgs(ctx, ctx.args)) {
+        try {
+          await deleteOne(t);
+        } catch (e) {
+          errors.push(e as Error);
+        }
+      }
+    }
+    const err = combinedError(errors);
+    if (err) throw err;
+    if (deleted.length === 0 || !bool(ctx.flags, 'wait') || dryRun !== 'none') return;
+    for (const t of deleted) {
+      for (;;) {
+        try {
+          await client.do({ path: resourcePath(t.mapping.resource, t.namespace, t.name), accept: accept.json });
+        } catch (e) {
+          if (e instanceof StatusError && e.status.reason === 'NotFound') break;
+          throw e;
+        }
+        await sleep(200);
+      }
+    }
+  },
+};
