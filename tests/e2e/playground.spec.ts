@@ -133,6 +133,23 @@ test('typing at the prompt runs kubectl; the screen is in the accessibility tree
   expect(await inTerminal()).toBe(false);
 });
 
+test('copy and paste', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openPlayground(page);
+  await run(page, 'kubectl get apiservice v1beta1.metrics.k8s.io -o name');
+  await page.locator('.xterm').click();
+  await page.evaluate(async () => {
+    const el = document.querySelector('api-playground') as unknown as { start(): Promise<{ terminal: { term: { selectAll(): void } } }> };
+    (await el.start()).terminal.term.selectAll();
+  });
+  await page.keyboard.press('Control+Shift+C');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('apiservice.apiregistration.k8s.io/v1beta1.metrics.k8s.io');
+
+  await page.evaluate(() => navigator.clipboard.writeText('kubectl get apiservice v1beta1.custom.example.com'));
+  await page.keyboard.press('Control+V');
+  await expect.poll(async () => (await terminalText(page)).split('\n').pop()).toBe('$ kubectl get apiservice v1beta1.custom.example.com');
+});
+
 test('suggested command buttons type into the terminal', async ({ page }) => {
   await openPlayground(page);
   await page.getByRole('button', { name: 'kubectl top nodes' }).click();
