@@ -19,7 +19,7 @@ export function playgroundViteConfig() {
       ],
     },
     optimizeDeps: {
-      include: ['@xterm/xterm', '@xterm/addon-fit', '@xterm/addon-web-links', 'msw', 'msw/browser', 'yaml'],
+      include: ['@xterm/xterm', '@xterm/addon-fit', '@xterm/addon-web-links', 'msw', 'msw/browser', 'yaml', 'shell-quote', 'string-width'],
     },
   };
 }
