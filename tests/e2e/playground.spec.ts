@@ -1,6 +1,7 @@
 // The playground on the built site: the cluster behind msw's service worker (and, with service
 // workers blocked, in the page), the terminal running our kubectl, state kept across reloads and
 // tabs, Reset. Terminal text is read through xterm's buffer (its DOM holds only visible rows).
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 const PAGE = '/en/playground/';
@@ -212,6 +213,21 @@ test('the terminal follows the site theme', async ({ page }) => {
   await expect.poll(background).toBe('rgb(255, 255, 255)');
   await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
   await expect.poll(background).toBe('rgb(13, 17, 23)');
+});
+
+test('toolbar, terminal and suggested commands pass axe in both themes', async ({ page }) => {
+  await openPlayground(page);
+  await run(page, 'kubectl get apiservice');
+  for (const theme of ['dark', 'light']) {
+    await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+    const result = await new AxeBuilder({ page })
+      .include('api-playground .pg-toolbar')
+      .include('api-playground .pg-terminal')
+      .include('api-playground .pg-commands')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+      .analyze();
+    expect(result.violations.map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
 });
 
 test('a page without a playground loads none of it', async ({ page }) => {
