@@ -2,9 +2,9 @@
 // {"propagationPolicy":"Background"}, `KIND "NAME" deleted` printed after each, then (--wait,
 // the default) a GET of each deleted object until the server answers 404.
 
-import { bool, boolFlag, intFlag, sliceFlag, str, stringFlag, type FlagSpec } from '../flags.ts';
+import { bool, boolFlag, intFlag, num, sliceFlag, str, stringFlag, type FlagSpec } from '../flags.ts';
 import { accept } from '../rest/client.ts';
-import { resourcePath } from '../rest/paths.ts';
+import { encodeQuery, resourcePath } from '../rest/paths.ts';
 import { KubectlError, StatusError } from '../rest/errors.ts';
 import type { RESTMapping } from '../restmapper.ts';
 import { kindPrefix } from '../restmapper.ts';
@@ -67,6 +67,29 @@ export async function targetsFromArgs(ctx: CommandContext, args: string[]): Prom
   });
 }
 
+/** `TYPE[,TYPE] -l SELECTOR` or `--all`: each type listed (selector applied), every item a target. */
+async function listTargets(ctx: CommandContext, selector: string): Promise<Target[]> {
+  if (ctx.args.length > 1 || ctx.args[0]?.includes('/')) throw new KubectlError('name cannot be provided when a selector is specified');
+  const mapper = await ctx.mapper();
+  const allNamespaces = bool(ctx.flags, 'all-namespaces');
+  const targets: Target[] = [];
+  for (const type of ctx.args[0]!.split(',').filter((t) => t !== '')) {
+    const mapping = mapper.mappingFor(type);
+    const r = mapping.resource;
+    const list = await ctx.client().getJSON<{ items?: { metadata?: { name?: string; namespace?: string } }[] }>({
+      path:
+        resourcePath(r, allNamespaces ? undefined : ctx.namespace) +
+        encodeQuery({ labelSelector: selector || undefined, fieldSelector: str(ctx.flags, 'field-selector') || undefined }),
+      accept: accept.json,
+      resource: { group: r.group, resource: r.name },
+    });
+    for (const item of list.items ?? []) {
+      targets.push({ mapping, name: item.metadata?.name ?? '', namespace: r.namespaced ? (item.metadata?.namespace ?? ctx.namespace) : '', source: '' });
+    }
+  }
+  return targets;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const deleteCommand: Command = {
@@ -74,8 +97,25 @@ export const deleteCommand: Command = {
   flags,
   async run(ctx) {
     const filenames = (ctx.flags.values.get('filename') as string[] | undefined) ?? [];
+    const selector = str(ctx.flags, 'selector');
+    const all = bool(ctx.flags, 'all');
+    if (all && selector !== '') throw new KubectlError("setting 'all' parameter but found a non empty selector. ");
+    // The grace period as kubectl settles it: 0 means 1 unless forced, --force alone means 0, --now means 1.
+    let gracePeriod = num(ctx.flags, 'grace-period');
+    const force = bool(ctx.flags, 'force');
+    if (gracePeriod === 0 && !force) gracePeriod = 1;
+    if (force && gracePeriod < 0) gracePeriod = 0;
+    if (bool(ctx.flags, 'now')) {
+      if (gracePeriod !== -1) throw new KubectlError('--now and --grace-period cannot be specified together');
+      gracePeriod = 1;
+    }
     if (filenames.length === 0 && ctx.args.length === 0) throw new KubectlError(missingResourceMessage);
     const dryRun = dryRunStrategy(ctx);
+    const immediate = gracePeriod === 0 && force;
+    const warnImmediate = () =>
+      ctx.err(
+        'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+      );
     const cascade = str(ctx.flags, 'cascade');
     const policy = cascade === 'foreground' ? 'Foreground' : cascade === 'orphan' || cascade === 'false' ? 'Orphan' : 'Background';
     const client = ctx.client();
@@ -88,13 +128,12 @@ export const deleteCommand: Command = {
         ctx.err('Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n');
         warnClusterScope = false;
       }
-      const printed = `${kindPrefix(r.kind, r.group)} ${JSON.stringify(t.name)} deleted${dryRunSuffix(dryRun)}\n`;
+      const printed = `${kindPrefix(r.kind, r.group)} ${JSON.stringify(t.name)} ${immediate ? 'force deleted' : 'deleted'}${dryRunSuffix(dryRun)}\n`;
       if (dryRun === 'client') {
         deleted.push(t);
         ctx.out(printed);
         return;
       }
-      const gracePeriod = Number(ctx.flags.values.get('grace-period') ?? -1);
       const body: Record<string, unknown> = {};
       if (gracePeriod >= 0) body.gracePeriodSeconds = gracePeriod;
       body.propagationPolicy = policy;
@@ -119,14 +158,31 @@ export const deleteCommand: Command = {
     const errors: Error[] = [];
     if (filenames.length > 0) {
       if (ctx.args.length > 0) throw new KubectlError('Unexpected args: ' + JSON.stringify(ctx.args).replaceAll(',', ' '));
+      if (immediate) warnImmediate();
       const built = await buildFromFiles(
         ctx,
         { validation: 'Ignore', openapi: new OpenAPIV3(client), enforceNamespace: ctx.flags.changed.has('namespace') },
         (info) => deleteOne({ mapping: info.mapping, namespace: info.namespace, name: info.name, source: info.source }),
       );
       errors.push(...built.errors);
+    } else if (selector !== '' || all) {
+      const targets = await listTargets(ctx, selector);
+      if (immediate) warnImmediate();
+      if (targets.length === 0) {
+        ctx.out('No resources found\n');
+        return;
+      }
+      for (const t of targets) {
+        try {
+          await deleteOne(t);
+        } catch (e) {
+          errors.push(e as Error);
+        }
+      }
     } else {
-      for (const t of await targetsFromArgs(ctx, ctx.args)) {
+      const targets = await targetsFromArgs(ctx, ctx.args);
+      if (immediate) warnImmediate();
+      for (const t of targets) {
         try {
           await deleteOne(t);
         } catch (e) {

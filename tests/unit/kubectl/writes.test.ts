@@ -183,6 +183,22 @@ describe('kubectl create, delete and scale', () => {
     expect(await kubectl(['delete', 'apiservice', 'v1alpha1.wardle.example.com', '--ignore-not-found'])).toEqual({ stdout: '', stderr: '', code: 0 });
   });
 
+  it('delete -l lists with the selector and deletes each; --force sends a zero grace period', async () => {
+    requests = [];
+    expect(await kubectl(['delete', 'pods', '-l', 'app=web', '--force'])).toEqual({
+      stdout: 'pod "web-68b8f9876b-7x4fc" force deleted\npod "web-68b8f9876b-gw2ww" force deleted\n',
+      stderr:
+        'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+      code: 0,
+    });
+    expect(requests.find((r) => r.method === 'GET' && r.path.includes('labelSelector'))?.path).toBe('/api/v1/namespaces/default/pods?labelSelector=app%3Dweb');
+    expect(requests.filter((r) => r.method === 'DELETE').map((r) => r.body)).toEqual([
+      { gracePeriodSeconds: 0, propagationPolicy: 'Background' },
+      { gracePeriodSeconds: 0, propagationPolicy: 'Background' },
+    ]);
+    expect(await kubectl(['delete', 'pods', '-l', 'app=nothing'])).toEqual({ stdout: 'No resources found\n', stderr: '', code: 0 });
+  });
+
   it('scale fetches the object, then merge-patches its scale subresource', async () => {
     expect((await kubectl(['scale', 'deploy/web', '--replicas=3'])).stdout).toBe('deployment.apps/web scaled\n');
     const patch = requests.at(-1)!;
