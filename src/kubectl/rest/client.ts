@@ -66,7 +66,8 @@ function errorStatus(response: RawResponse, method: string, resource: GroupResou
       // not JSON after all: treated as an unstructured body below
     }
   }
-  const isText = response.contentType.startsWith('text/');
+  // client-go's isTextResponse: a response without a Content-Type counts as text.
+  const isText = response.contentType === '' || response.contentType.startsWith('text/');
   const message = isText ? response.body.slice(0, 1024).trim() : 'unknown';
   return genericServerResponse(response.status, method, resource, name, message);
 }
