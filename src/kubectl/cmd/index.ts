@@ -10,12 +10,13 @@ import { topCommand } from './top.ts';
 import { clusterInfoCommand } from './cluster_info.ts';
 import { configCommand } from './config.ts';
 import { helpCommand } from './help_topic.ts';
+import { explainCommand } from './explain.ts';
 import { applyCommand } from './apply.ts';
 import { createCommand } from './create.ts';
 import { deleteCommand } from './delete.ts';
 import { scaleCommand } from './scale.ts';
 
-export const commands: Command[] = [getCommand, describeCommand, apiResourcesCommand, apiVersionsCommand, versionCommand, topCommand, clusterInfoCommand, configCommand, helpCommand, applyCommand, createCommand, deleteCommand, scaleCommand];
+export const commands: Command[] = [getCommand, describeCommand, apiResourcesCommand, apiVersionsCommand, versionCommand, topCommand, clusterInfoCommand, configCommand, helpCommand, applyCommand, createCommand, deleteCommand, scaleCommand, explainCommand];
 
 /** Every command of kubectl 1.32, in the order cobra suggests them ("Did you mean this?"). */
 export const kubectlCommandNames = [
