@@ -68,6 +68,11 @@ export const dryRunSuffix = (d: DryRun) => (d === 'client' ? ' (dry run)' : d ==
 /** The name printer: `apiservice.apiregistration.k8s.io/NAME created`. */
 export const printedName = (info: Info) => `${kindPrefix(info.gvk.kind, info.gvk.group)}/${info.name}`;
 
+/** What the command prints for one object: `NAME OPERATION`, or only the name with `-o name`. */
+export function operationLine(ctx: CommandContext, name: string, operation: string, dryRun: DryRun): string {
+  return str(ctx.flags, 'output') === 'name' ? `${name}\n` : `${name} ${operation}${dryRunSuffix(dryRun)}\n`;
+}
+
 /** apimachinery's IsValidPathSegmentName, as client-go checks a name before a request. */
 export function checkResourceName(name: string): void {
   if (name === '') throw new Error('resource name may not be empty');
@@ -172,7 +177,7 @@ async function applyOne(ctx: CommandContext, info: Info, openapi: OpenAPIV3, val
         });
       }
     }
-    ctx.out(`${printedName(info)} serverside-applied${dryRunSuffix(dryRun)}\n`);
+    ctx.out(operationLine(ctx, printedName(info), 'serverside-applied', dryRun));
     return;
   }
 
@@ -201,7 +206,7 @@ async function applyOne(ctx: CommandContext, info: Info, openapi: OpenAPIV3, val
         throw addSourceToErr('creating', info.source, e as Error);
       }
     }
-    ctx.out(`${printedName(info)} created${dryRunSuffix(dryRun)}\n`);
+    ctx.out(operationLine(ctx, printedName(info), 'created', dryRun));
     return;
   }
 
@@ -226,7 +231,7 @@ async function applyOne(ctx: CommandContext, info: Info, openapi: OpenAPIV3, val
   const { patch, strategic } = await computePatch(ctx, openapi, info, original, modified, current);
   const body = goMarshal(patch);
   if (body === '{}') {
-    ctx.out(`${printedName(info)} unchanged\n`);
+    ctx.out(operationLine(ctx, printedName(info), 'unchanged', 'none'));
     return;
   }
   if (dryRun !== 'client') {
@@ -245,7 +250,7 @@ async function applyOne(ctx: CommandContext, info: Info, openapi: OpenAPIV3, val
       throw addSourceToErr(`applying patch:\n${body}\nto:\n${infoDescription(info)}\nfor:`, info.source, patching);
     }
   }
-  ctx.out(`${printedName(info)} configured${dryRunSuffix(dryRun)}\n`);
+  ctx.out(operationLine(ctx, printedName(info), 'configured', dryRun));
 }
 
 /** The errors a command collected, as kubectl returns them: one alone, several flattened into an aggregate. */

@@ -9,7 +9,7 @@ import { KubectlError } from '../rest/errors.ts';
 import { addSourceToErr, buildFromFiles, validationDirective } from '../resource/builder.ts';
 import { goMarshal } from '../resource/manifest.ts';
 import { OpenAPIV3 } from '../resource/openapi.ts';
-import { combinedError, dryRunStrategy, dryRunSuffix, printedName, withLastApplied } from './apply.ts';
+import { combinedError, dryRunStrategy, operationLine, printedName, withLastApplied } from './apply.ts';
 import type { Command } from './command.ts';
 
 const flags: FlagSpec[] = [
@@ -63,7 +63,7 @@ export const createCommand: Command = {
           }
         }
         count++;
-        ctx.out(`${printedName(info)} created${dryRunSuffix(dryRun)}\n`);
+        ctx.out(operationLine(ctx, printedName(info), 'created', dryRun));
       },
     );
     const err = combinedError(errors);

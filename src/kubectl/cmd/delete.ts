@@ -128,7 +128,10 @@ export const deleteCommand: Command = {
         ctx.err('Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n');
         warnClusterScope = false;
       }
-      const printed = `${kindPrefix(r.kind, r.group)} ${JSON.stringify(t.name)} ${immediate ? 'force deleted' : 'deleted'}${dryRunSuffix(dryRun)}\n`;
+      const printed =
+        str(ctx.flags, 'output') === 'name'
+          ? `${kindPrefix(r.kind, r.group)}/${t.name}\n`
+          : `${kindPrefix(r.kind, r.group)} ${JSON.stringify(t.name)} ${immediate ? 'force deleted' : 'deleted'}${dryRunSuffix(dryRun)}\n`;
       if (dryRun === 'client') {
         deleted.push(t);
         ctx.out(printed);

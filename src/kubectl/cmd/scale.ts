@@ -8,7 +8,7 @@ import { KubectlError } from '../rest/errors.ts';
 import { kindPrefix } from '../restmapper.ts';
 import { aggregateMessage, buildFromFiles } from '../resource/builder.ts';
 import { OpenAPIV3 } from '../resource/openapi.ts';
-import { combinedError, dryRunStrategy, dryRunSuffix } from './apply.ts';
+import { combinedError, dryRunStrategy, operationLine } from './apply.ts';
 import { missingResourceMessage, targetsFromArgs, type Target } from './delete.ts';
 import type { Command } from './command.ts';
 
@@ -79,7 +79,7 @@ export const scaleCommand: Command = {
           continue;
         }
       }
-      ctx.out(`${kindPrefix(r.kind, r.group)}/${t.name} scaled${dryRunSuffix(dryRun)}\n`);
+      ctx.out(operationLine(ctx, `${kindPrefix(r.kind, r.group)}/${t.name}`, 'scaled', dryRun));
     }
     const err = combinedError(errors);
     if (err) throw err;

@@ -88,8 +88,7 @@ async function validateDocument(value: JSONMap, opts: BuildOptions, ctx: Command
     try {
       await ctx.client().do({ path: '/openapi/v2?timeout=32s', accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' });
     } catch (err) {
-      if (e.message === 'unknown group-version') throw err;
-      throw new Error(`failed to download openapi: ${(err as Error).message}`);
+      throw e.download ? new Error(`failed to download openapi: ${(err as Error).message}`) : err;
     }
   }
 }

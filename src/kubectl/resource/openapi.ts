@@ -36,8 +36,18 @@ export interface GVK {
   kind: string;
 }
 
-/** The parameter is not offered: kubectl then validates against the OpenAPI v2 schema itself. */
-export class ParamUnsupportedError extends Error {}
+/**
+ * The parameter is not offered: kubectl then validates against the OpenAPI v2 schema itself.
+ * `download` marks the case where kubectl's v2 verifier fetched the document (a kind missing
+ * from its group-version's document), whose failure reads `failed to download openapi: ...`.
+ */
+export class ParamUnsupportedError extends Error {
+  readonly download: boolean;
+  constructor(download = false) {
+    super('parameter unsupported');
+    this.download = download;
+  }
+}
 
 /** The group-version is not in the OpenAPI index. */
 class GroupVersionNotFound extends Error {}
@@ -89,7 +99,7 @@ export class OpenAPIV3 {
         (c) => c.spec?.group === gvk.group && c.spec.names?.kind === gvk.kind && (c.spec.versions ?? []).some((v) => v.name === gvk.version),
       );
       if (defined) return;
-      throw new ParamUnsupportedError('unknown group-version');
+      throw new ParamUnsupportedError();
     }
     const wanted = gvk;
     for (const item of Object.values(doc.paths ?? {})) {
@@ -101,7 +111,7 @@ export class OpenAPIV3 {
       if (names.includes('fieldValidation')) return;
       throw new ParamUnsupportedError();
     }
-    throw new ParamUnsupportedError();
+    throw new ParamUnsupportedError(true);
   }
 
   /**

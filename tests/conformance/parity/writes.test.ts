@@ -110,6 +110,8 @@ export const writeFiles: Record<string, string> = {
     '        args: ["sleep", "1000"]',
     '',
   ].join('\n'),
+  'list.yaml':
+    'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: l1\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: l2\n',
   'labeled.yaml':
     'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n  labels:\n    tier: x\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: second\n  labels:\n    tier: x\n',
   'web-back.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.27\n',
@@ -204,6 +206,13 @@ export const writesCorpus: string[] = [
   'apply -f configs-broken.yaml',
   'apply -f configs-broken.yaml -f no-kind.yaml',
   'delete -f configs-broken.yaml',
+  'apply -f list.yaml',
+  'apply -f list.yaml --validate=false -o name',
+  'apply -f list.yaml --validate=false',
+  'delete -f list.yaml -o name',
+  'create -f list.yaml --validate=false -o name',
+  'scale -n kube-system deploy coredns --replicas=1 -o name',
+  'delete -f list.yaml',
   'apply -f mixed.yaml --validate=false',
   'create -f mixed.yaml --validate=false',
   'delete -f mixed.yaml',
