@@ -97,7 +97,22 @@ export const fieldsAddedAfter132: string[] = [
 ];
 
 /** Apply the tables to a set of definitions, in place. */
+/**
+ * Types with their own JSON (un)marshalling: the real spec describes them with a description
+ * only (any JSON value), where the package's models make them empty objects.
+ */
+export const freeFormDefinitions = [
+  'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSON',
+  'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaPropsOrArray',
+  'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaPropsOrBool',
+  'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaPropsOrStringArray',
+];
+
 export function applyListMetadata(schemas: Record<string, Record<string, unknown>>): void {
+  for (const name of freeFormDefinitions) {
+    const schema = schemas[name];
+    if (schema) for (const key of Object.keys(schema)) if (key !== 'description') delete schema[key];
+  }
   for (const field of fieldsAddedAfter132) {
     const dot = field.lastIndexOf('.');
     const schema = schemas[field.slice(0, dot)];
