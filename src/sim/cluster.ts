@@ -29,7 +29,6 @@ import { createCoreBehaviours } from './core/index.ts';
 import { coreControllers } from './controllers/index.ts';
 import { CRDController, crdBehaviour } from './apiextensions/index.ts';
 import { registerExtensionServers } from './extensions/index.ts';
-import { serveOpenAPI, unknownFields } from './openapi/index.ts';
 
 export const apiServicesGR = { group: 'apiregistration.k8s.io', resource: 'apiservices' };
 
@@ -149,8 +148,10 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
   controllers.add(new RemoteAvailableController(ctx));
   registerExtensionServers(ctx);
 
+  // OpenAPI serving and strict field checks load on first use: a page that only reads never pays for them.
+  const openapi = () => import('./openapi/index.ts');
   const hooks: RestHooks = {
-    unknownFields: (type, obj) => unknownFields(type.group, type.version, type.kind, obj, type.schema),
+    unknownFields: async (type, obj) => (await openapi()).unknownFields(type.group, type.version, type.kind, obj, type.schema),
   };
 
   let requests = 0;
@@ -173,7 +174,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
       return new Response('ok', { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
     }
     if (path === '/openapi/v2' || path.startsWith('/openapi/v3')) {
-      return (await serveOpenAPI(ctx, request)) ?? pageNotFound();
+      return (await (await openapi()).serveOpenAPI(ctx, request)) ?? pageNotFound();
     }
     const info = requestInfo(request.method, url);
     if (info.apiPrefix === 'apis' && info.apiGroup && info.apiVersion) {
