@@ -158,6 +158,14 @@ test.describe('on a narrow screen', () => {
     ]);
     const describedBy = await area.getAttribute('aria-describedby');
     await expect(page.locator(`#${describedBy} li`)).toHaveCount(2);
+    // The schema's rules too, in the same words Monaco's YAML worker uses.
+    await area.fill(text.replace('versionPriority: 15', 'versionPriority: high').replace('  insecureSkipTLSVerify: true\n', '  insecureSkipTLSVerify: true\n  priority: 1\n'));
+    await expect(problems(page)).toContainText([
+      'Line 9, column 20: Incorrect type. Expected "integer".',
+      'Line 9, column 20: spec.versionPriority: Invalid value: 0: must be positive and less than 1000',
+      'Line 15, column 3: Property priority is not allowed.',
+    ]);
+    await area.fill(text.replace('groupPriorityMinimum: 1000', 'groupPriorityMinimum: 0').replace('name: v1alpha1.demo.example.com', 'name: example'));
     // No Monaco on this page.
     await expect(page.locator('.monaco-editor')).toHaveCount(0);
     await page.reload();

@@ -8,6 +8,8 @@ import type { PlaygroundFile, PlaygroundStore } from '../store.ts';
 import { clear, load, save } from './persist.ts';
 import { checkText, type EditorDiagnostic } from './semantic.ts';
 import editorCss from './editor.css?inline';
+import schemaUrl from './schema/kube.schema.json?url';
+import { SchemaChecker } from './schema/check.ts';
 
 export interface EditorOptions {
   files: PlaygroundFile[];
@@ -267,7 +269,16 @@ function plainSurface(panel: HTMLElement, ctx: SurfaceContext & { problemsId: st
   });
   panel.append(label, area);
   let name = '';
-  const check = () => ctx.renderProblems(checkPlain(area.value));
+  let schema: SchemaChecker | undefined;
+  const check = () => ctx.renderProblems(checkText(area.value, { syntax: true, schema }).map(fromDiagnostic));
+  // The schema's rules join the checks once its JSON has arrived.
+  void fetch(schemaUrl)
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
+    .then((json: Record<string, unknown>) => {
+      schema = new SchemaChecker(json);
+      check();
+    })
+    .catch((err: unknown) => console.warn('The Kubernetes schema could not be loaded; checking YAML and the apiserver rules only.', err));
   const later = debounce(check, 250);
   area.addEventListener('input', () => {
     ctx.changed(name, area.value);
@@ -301,11 +312,6 @@ function plainSurface(panel: HTMLElement, ctx: SurfaceContext & { problemsId: st
     },
     destroy() {},
   };
-}
-
-/** What the plain editor reports: YAML syntax, the apiserver's checks, and the schema's structural rules. */
-function checkPlain(text: string): Problem[] {
-  return checkText(text, { syntax: true }).map(fromDiagnostic);
 }
 
 async function monacoSurface(panel: HTMLElement, ctx: SurfaceContext): Promise<Surface> {

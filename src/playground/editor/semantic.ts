@@ -6,6 +6,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Do
 import { formatFieldError, type FieldError } from '../../sim/fielderrors.ts';
 import { validateAPIService } from '../../sim/apiregistration/validation.ts';
 import type { KubeObject } from '../../sim/types.ts';
+import type { SchemaChecker } from './schema/check.ts';
 
 export interface EditorDiagnostic {
   /** Offsets into the text: [start, end). */
@@ -18,8 +19,8 @@ export interface EditorDiagnostic {
   endColumn: number;
   message: string;
   severity: 'error' | 'warning';
-  /** Where the check comes from: `yaml` (syntax) or `apiserver` (the sim's validation). */
-  source: 'yaml' | 'apiserver';
+  /** Where the check comes from: `yaml` (syntax), `schema` (the OpenAPI's shape) or `apiserver` (the sim's validation). */
+  source: 'yaml' | 'schema' | 'apiserver';
 }
 
 export type PathSegment = string | number;
@@ -116,16 +117,18 @@ export function apiServiceErrors(doc: Document): { error: FieldError; range: Ran
 }
 
 /**
- * Diagnostics for an editor file: YAML syntax errors when `syntax` is set (the Monaco path gets
- * those from its YAML worker already), then the apiserver's validation of every APIService.
+ * Diagnostics for an editor file: YAML syntax errors when `syntax` is set and the schema's rules
+ * when a `schema` checker is given (the Monaco path gets both from its YAML worker), then the
+ * apiserver's validation of every APIService.
  */
-export function checkText(text: string, opts: { syntax?: boolean } = {}): EditorDiagnostic[] {
+export function checkText(text: string, opts: { syntax?: boolean; schema?: SchemaChecker } = {}): EditorDiagnostic[] {
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
   const out: EditorDiagnostic[] = [];
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
     if (opts.syntax) for (const e of doc.errors) out.push(diagnostic(lines, [e.pos[0], e.pos[1]], e.message, 'yaml'));
+    if (opts.schema) for (const p of opts.schema.checkDocument(doc)) out.push(diagnostic(lines, [p.start, p.end], p.message, 'schema'));
     for (const { error, range } of apiServiceErrors(doc)) out.push(diagnostic(lines, range, formatFieldError(error), 'apiserver'));
   }
   return out;
