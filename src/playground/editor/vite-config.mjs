@@ -13,6 +13,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const prettierStub = fileURLToPath(new URL('./workers/prettier-stub.ts', import.meta.url));
+const uriOnMainThread = fileURLToPath(new URL('./workers/vscode-uri-main.ts', import.meta.url));
 const virtualPrefix = '\0monaco-css:';
 /** Replaced, in the built chunk, by the file name of the gathered stylesheet. */
 export const cssPlaceholder = '__APISERVICE_LAB_MONACO_CSS__';
@@ -29,6 +30,8 @@ function monacoCss() {
       serving = config.command === 'serve';
     },
     async resolveId(source, importer) {
+      // monaco-languageserver-types (main thread only) gets Monaco's Uri instead of vscode-uri.
+      if (source === 'vscode-uri' && importer?.includes('/node_modules/monaco-languageserver-types/')) return uriOnMainThread;
       if (!source.endsWith('.css') || !importer) return null;
       const resolved = await this.resolve(source, importer, { skipSelf: true });
       if (!resolved || !resolved.id.includes('/node_modules/monaco-editor/')) return null;
