@@ -1,7 +1,7 @@
 // meta.k8s.io/v1 Table, the server-side printing that `kubectl get` asks for. The columns every
 // kind shares (Name first, Age) are defined once here; kinds add their own between them.
 
-import { age } from './duration.ts';
+import { age } from '../lib/duration.ts';
 import type { TableColumn, TableContext, TableDefinition } from './resources.ts';
 import type { KubeObject } from './types.ts';
 

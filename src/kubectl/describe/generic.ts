@@ -4,7 +4,7 @@
 
 import { goNumber } from '../printers/json.ts';
 import { tabwrite, describeOptions } from '../printers/tabwriter.ts';
-import { humanDuration } from '../duration.ts';
+import { humanDuration } from '../../lib/duration.ts';
 
 type Unstructured = Record<string, unknown>;
 

@@ -8,7 +8,7 @@ import type { Controller } from '../controller.ts';
 import { invalid, required, type FieldError } from '../fielderrors.ts';
 import type { ResourceType, TableColumn, TableDefinition } from '../resources.ts';
 import { column, nameColumn } from '../table.ts';
-import { age } from '../duration.ts';
+import { age } from '../../lib/duration.ts';
 import type { StoreEvent } from '../store.ts';
 import { isObject, type KubeObject } from '../types.ts';
 import { rfc3339 } from '../clock.ts';

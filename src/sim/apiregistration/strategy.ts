@@ -4,6 +4,7 @@
 // stored object JSON.stringifies exactly as kube-apiserver writes it.
 
 import { isObject, type KubeObject, type ObjectMeta } from '../types.ts';
+import { metadataOrder } from '../apiserver/serialize.ts';
 import { newCondition, newLocalAvailableAPIServiceCondition, serviceOf, type APIServiceCondition } from './helpers.ts';
 
 /** SetDefaults_ServiceReference: a service without a port talks to 443. */
@@ -12,25 +13,6 @@ export function setDefaults(obj: KubeObject): void {
   if (service && (service.port === undefined || service.port === null)) service.port = 443;
 }
 
-// metav1.ObjectMeta field order. Only creationTimestamp lacks omitempty (metav1.Time is a struct),
-// but stored objects always carry one.
-const objectMetaOrder = [
-  'name',
-  'generateName',
-  'namespace',
-  'selfLink',
-  'uid',
-  'resourceVersion',
-  'generation',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'labels',
-  'annotations',
-  'ownerReferences',
-  'finalizers',
-  'managedFields',
-] as const;
 
 // Written by the store after the strategy runs: reserving their places keeps the Go order when
 // the store fills them in (JSON.stringify skips the undefined placeholders).
@@ -47,7 +29,7 @@ const isEmpty = (v: unknown) =>
 
 function orderedMeta(meta: ObjectMeta): ObjectMeta {
   const out: Record<string, unknown> = {};
-  for (const key of objectMetaOrder) {
+  for (const key of metadataOrder) {
     const value = meta[key];
     // A pointer field: omitempty drops only nil, so an explicit 0 stays.
     if (key === 'deletionGracePeriodSeconds' ? value !== undefined && value !== null : !isEmpty(value)) out[key] = value;

@@ -4,7 +4,8 @@
 
 import { isObject, type KubeObject } from '../types.ts';
 
-const metadataOrder = [
+/** metav1.ObjectMeta's field order: how Go writes an object's metadata. */
+export const metadataOrder = [
   'name',
   'generateName',
   'namespace',

@@ -1,7 +1,7 @@
 // core/v1 events: printEvent's Table (the server prints with Wide set, so every column).
 
 import type { ResourceType, TableDefinition } from '../resources.ts';
-import { age } from '../duration.ts';
+import { age } from '../../lib/duration.ts';
 import { column, nameColumn } from '../table.ts';
 import type { KubeObject } from '../types.ts';
 import { describe } from './descriptions.ts';

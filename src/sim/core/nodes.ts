@@ -1,7 +1,7 @@
 // core/v1 nodes: SetDefaults_NodeStatus, name validation and printNode's Table.
 
 import type { ResourceType, TableDefinition } from '../resources.ts';
-import { age } from '../duration.ts';
+import { age } from '../../lib/duration.ts';
 import { ageColumn, column, nameColumn } from '../table.ts';
 import type { KubeObject } from '../types.ts';
 import { describe } from './descriptions.ts';

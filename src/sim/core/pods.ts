@@ -4,7 +4,7 @@
 
 import type { ResourceType, TableDefinition } from '../resources.ts';
 import { ageColumn, column, nameColumn } from '../table.ts';
-import { age } from '../duration.ts';
+import { age } from '../../lib/duration.ts';
 import { isObject, type JsonObject, type KubeObject } from '../types.ts';
 import { describe } from './descriptions.ts';
 import { arrayOf, clone, defaultTo, objectOf, orderKeys, specOf, statusOf, stringOf } from './objects.ts';

@@ -317,39 +317,3 @@ export function storageVersionOf(t: Pick<ResourceType, 'group' | 'version' | 'ki
   if (t.group === 'events.k8s.io' && t.resource === 'events') return { group: '', version: 'v1', kind: 'Event' };
   return { group: t.group, version: t.version, kind: t.kind };
 }
-
-/** One built-in Local APIService's ordering: the group/version priorities of a default v1.32 kube-apiserver. */
-export interface BuiltinGroupVersionPriority {
-  group: string;
-  version: string;
-  groupPriorityMinimum: number;
-  versionPriority: number;
-}
-
-/**
- * Priorities of the built-in group/versions (cmd/kube-apiserver/app/aggregator.go and
- * pkg/controlplane/apiserver/aggregator.go, GA entries). apiregistration.k8s.io has no APIService:
- * the aggregator serves it itself, always first.
- */
-export const builtinGroupVersionPriorities: readonly BuiltinGroupVersionPriority[] = [
-  { group: '', version: 'v1', groupPriorityMinimum: 18000, versionPriority: 1 },
-  { group: 'apps', version: 'v1', groupPriorityMinimum: 17800, versionPriority: 15 },
-  { group: 'events.k8s.io', version: 'v1', groupPriorityMinimum: 17750, versionPriority: 15 },
-  { group: 'authentication.k8s.io', version: 'v1', groupPriorityMinimum: 17700, versionPriority: 15 },
-  { group: 'authorization.k8s.io', version: 'v1', groupPriorityMinimum: 17600, versionPriority: 15 },
-  { group: 'autoscaling', version: 'v2', groupPriorityMinimum: 17500, versionPriority: 30 },
-  { group: 'autoscaling', version: 'v1', groupPriorityMinimum: 17500, versionPriority: 15 },
-  { group: 'batch', version: 'v1', groupPriorityMinimum: 17400, versionPriority: 15 },
-  { group: 'certificates.k8s.io', version: 'v1', groupPriorityMinimum: 17300, versionPriority: 15 },
-  { group: 'networking.k8s.io', version: 'v1', groupPriorityMinimum: 17200, versionPriority: 15 },
-  { group: 'policy', version: 'v1', groupPriorityMinimum: 17100, versionPriority: 15 },
-  { group: 'rbac.authorization.k8s.io', version: 'v1', groupPriorityMinimum: 17000, versionPriority: 15 },
-  { group: 'storage.k8s.io', version: 'v1', groupPriorityMinimum: 16800, versionPriority: 15 },
-  { group: 'admissionregistration.k8s.io', version: 'v1', groupPriorityMinimum: 16700, versionPriority: 15 },
-  { group: 'apiextensions.k8s.io', version: 'v1', groupPriorityMinimum: 16700, versionPriority: 15 },
-  { group: 'scheduling.k8s.io', version: 'v1', groupPriorityMinimum: 16600, versionPriority: 15 },
-  { group: 'coordination.k8s.io', version: 'v1', groupPriorityMinimum: 16500, versionPriority: 15 },
-  { group: 'node.k8s.io', version: 'v1', groupPriorityMinimum: 16300, versionPriority: 15 },
-  { group: 'discovery.k8s.io', version: 'v1', groupPriorityMinimum: 16200, versionPriority: 15 },
-  { group: 'flowcontrol.apiserver.k8s.io', version: 'v1', groupPriorityMinimum: 16100, versionPriority: 21 },
-];

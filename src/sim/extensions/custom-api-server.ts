@@ -18,7 +18,7 @@
 
 import type { Clock } from '../clock.ts';
 import type { FetchHandler } from '../context.ts';
-import { age } from '../duration.ts';
+import { age } from '../../lib/duration.ts';
 import { notFound } from '../errors.ts';
 import { derivedUid } from '../store.ts';
 import { ageColumn, nameColumn } from '../table.ts';

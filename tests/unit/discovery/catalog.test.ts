@@ -3,7 +3,8 @@
 // `kubectl api-versions`.
 
 import { describe, expect, it } from 'vitest';
-import { builtinCatalog, builtinGroupVersionPriorities, builtinResourceTypes } from '../../../src/sim/discovery/catalog.ts';
+import { builtinCatalog, builtinResourceTypes } from '../../../src/sim/discovery/catalog.ts';
+import { builtinGroupVersions } from '../../../src/sim/apiregistration/builtin.ts';
 import { serveDiscovery } from '../../../src/sim/discovery/index.ts';
 import type { APIGroupDiscoveryList, APIGroupList, APIResourceDiscovery } from '../../../src/sim/discovery/types.ts';
 import { get, kubectlDiscoveryAccept, kubectlOutput, newCluster, RecordedRemote, vectorSet } from './fixtures.ts';
@@ -76,7 +77,7 @@ describe('built-in catalog', () => {
 
   it('has a priority for every built-in group/version except apiregistration', () => {
     const served = new Set(builtinCatalog.filter((t) => t.group !== 'apiregistration.k8s.io').map((t) => `${t.group}/${t.version}`));
-    expect(new Set(builtinGroupVersionPriorities.map((p) => `${p.group}/${p.version}`))).toEqual(served);
+    expect(new Set(builtinGroupVersions.map((p) => `${p.group}/${p.version}`))).toEqual(served);
   });
 
   it('hands out fresh entries with listKind and singular names', () => {

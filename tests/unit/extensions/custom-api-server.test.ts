@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/sim/clock.ts';
-import { age } from '../../../src/sim/duration.ts';
+import { age } from '../../../src/lib/duration.ts';
 import { createCustomApiServer } from '../../../src/sim/extensions/custom-api-server.ts';
 import { LegacyInventory } from '../../../src/sim/extensions/legacy-inventory.ts';
 import { proxied, shape, tableAccept } from './fixtures.ts';

@@ -1,4 +1,5 @@
-// apimachinery's duration.HumanDuration: the AGE the apiserver prints in Table rows.
+// apimachinery's duration.HumanDuration: the AGE the apiserver prints in Table rows and kubectl
+// prints for events. Shared by the simulated cluster and our kubectl, which never import each other.
 
 export function humanDuration(ms: number): string {
   const seconds = Math.trunc(ms / 1000);
