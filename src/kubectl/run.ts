@@ -4,7 +4,7 @@
 
 import { commands, kubectlCommandNames } from './cmd/index.ts';
 import { rootHelp } from './cmd/help.ts';
-import { helpTexts } from './help/texts.ts';
+import { helpText } from './help/index.ts';
 import type { Command, CommandContext } from './cmd/command.ts';
 import { DiscoveryClient } from './discovery.ts';
 import type { KubectlEnv, KubectlResult } from './env.ts';
@@ -129,8 +129,9 @@ async function execute(argv: string[], env: KubectlEnv, streams: Streams): Promi
   }
   let command = commands.find((c) => c.name === name || c.aliases?.includes(name));
   if (!command) {
-    if (kubectlCommandNames.includes(name) && helpTexts[name] !== undefined && wantsHelp(argv)) {
-      streams.stdout += helpTexts[name];
+    const text = kubectlCommandNames.includes(name) && wantsHelp(argv) ? await helpText(name) : undefined;
+    if (text !== undefined) {
+      streams.stdout += text;
       return 0;
     }
     if (kubectlCommandNames.includes(name)) {
@@ -151,8 +152,9 @@ async function execute(argv: string[], env: KubectlEnv, streams: Streams): Promi
     streams.stderr += `error: ${e.message}\nSee 'kubectl ${path} --help' for usage.\n`;
     return 1;
   }
-  if (flags.values.get('help') === true && helpTexts[path] !== undefined) {
-    streams.stdout += helpTexts[path];
+  const help = flags.values.get('help') === true ? await helpText(path) : undefined;
+  if (help !== undefined) {
+    streams.stdout += help;
     return 0;
   }
   const ctx = buildContext(command, flags, env, streams);

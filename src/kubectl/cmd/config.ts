@@ -8,7 +8,7 @@ import { goJSONString } from '../printers/json.ts';
 import { executeJSONPath, parseJSONPathTemplate } from '../printers/jsonpath.ts';
 import { toYAML } from '../printers/yaml.ts';
 import { KubectlError } from '../rest/errors.ts';
-import { helpTexts } from '../help/texts.ts';
+import { helpText } from '../help/index.ts';
 import { ExitError } from '../rest/errors.ts';
 import { UsageError, type Command } from './command.ts';
 
@@ -170,7 +170,7 @@ export const configCommand: Command = {
   subcommands: [configView],
   async run(ctx) {
     if (ctx.args.length > 0) throw new UsageError('config', `unknown command ${JSON.stringify(ctx.args[0])}`);
-    ctx.err(helpTexts['config'] ?? '');
+    ctx.err((await helpText('config')) ?? '');
     throw new ExitError(1);
   },
 };

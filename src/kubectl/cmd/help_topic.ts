@@ -2,7 +2,7 @@
 // cobra's "Unknown help topic" with the root usage (on stderr, exit 0) for what it cannot find.
 
 import { rootHelp } from './help.ts';
-import { helpTexts } from '../help/texts.ts';
+import { helpTexts as loadHelpTexts } from '../help/index.ts';
 import type { Command } from './command.ts';
 
 /** Subcommand aliases cobra resolves under `help`. */
@@ -16,12 +16,13 @@ export const helpCommand: Command = {
       ctx.out(rootHelp);
       return;
     }
+    const helpTexts = await loadHelpTexts();
     // cobra's Find: descend while the next word names a subcommand; extra words are ignored.
     let path = '';
     for (const word of ctx.args) {
       const next = path ? `${path} ${word}` : word;
       const resolved = aliases[next] ?? next;
-      if (helpTexts[resolved] === undefined || resolved === 'usage') break;
+      if (!Object.hasOwn(helpTexts, resolved) || resolved === 'usage') break;
       path = resolved;
     }
     if (path === '') {

@@ -4,7 +4,7 @@
 
 import { groupsFromAggregated, type APIGroup } from '../discovery.ts';
 import { boolFlag, bool, str, stringFlag } from '../flags.ts';
-import { helpTexts } from '../help/texts.ts';
+import { helpText } from '../help/index.ts';
 import { TabWriter, kubectlTableOptions } from '../printers/tabwriter.ts';
 import { accept } from '../rest/client.ts';
 import { ExitError, KubectlError } from '../rest/errors.ts';
@@ -269,7 +269,7 @@ export const topCommand: Command = {
   async run(ctx) {
     // cmdutil.DefaultSubCommandRun: help on stderr, then exit 1; arguments are unknown commands.
     if (ctx.args.length > 0) throw new UsageError('top', `unknown command ${JSON.stringify(ctx.args[0])}`);
-    ctx.err(helpTexts['top'] ?? '');
+    ctx.err((await helpText('top')) ?? '');
     throw new ExitError(1);
   },
 };
