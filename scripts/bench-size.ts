@@ -2,7 +2,7 @@
 //   prose     what the page loads before any playground starts (its <script>s and their imports)
 //   terminal  what a playground loads to run: the component's lazy import (xterm, kubectl, the
 //             simulated cluster, msw) — "on demand" are the parts only some commands fetch (the
-//             OpenAPI documents, other scenarios)
+//             OpenAPI serving code and documents, help texts, other scenarios)
 //   editor    Monaco, monaco-yaml and the diagram on the main thread; their workers apart
 // Chunks are classified by the import graph: which entry (page script, `mountPlayground`,
 // `mountEditor`, `mountDiagram`) first reaches them, static imports before dynamic ones.
@@ -97,9 +97,10 @@ function reachable(roots: Iterable<string>, stop: (file: string) => boolean): Se
   return all;
 }
 
+const isOnDemand = (f: string) => /\/_astro\/(apis?__[^/]*|openapi\.[^/]*|texts\.[^/]*)\.js$/.test(f);
+
 const sum = (files: Iterable<string>) => [...files].reduce((n, f) => n + gzFile(f), 0);
 const minus = (a: Set<string>, ...b: Set<string>[]) => new Set([...a].filter((f) => !b.some((s) => s.has(f))));
-const isOpenAPIDocument = (f: string) => /\/_astro\/apis?__[^/]*\.js$/.test(f);
 
 function pages(dir: string): string[] {
   const out: string[] = [];
@@ -152,7 +153,9 @@ for (const html of pages(dist)) {
   if (mounts.length > 0) {
     const isEditor = (f: string) => exportsName(f, 'mountEditor') || exportsName(f, 'mountDiagram');
     const terminalAll = minus(reachable(mounts, isEditor), prose);
-    const onDemand = new Set([...terminalAll].filter((f) => isOpenAPIDocument(f)));
+    // Loaded only when a command asks: the OpenAPI serving code and documents (apply, explain),
+    // kubectl's help texts (--help). msw and the scenario load at startup, so they count there.
+    const onDemand = new Set([...terminalAll].filter(isOnDemand));
     const startup = minus(terminalAll, onDemand);
     const editorEntries = [...reachable(mounts, () => false)].filter(isEditor);
     const editor = minus(reachable(editorEntries, () => false), prose, terminalAll);
@@ -180,7 +183,7 @@ console.log('');
 console.log(`pages without a playground, largest: ${verdict(max(prosePages.map((r) => r.prose)), TARGETS.prose)}`);
 if (playgroundPages.length > 0) {
   console.log(`terminal part (xterm + kubectl + sim + msw): ${verdict(max(playgroundPages.map((r) => r.terminal!)), TARGETS.terminal)}`);
-  console.log(`  plus on demand (OpenAPI documents, fetched only by requests for /openapi): ${kib(max(playgroundPages.map((r) => r.onDemand!)))}`);
+  console.log(`  plus on demand (OpenAPI serving and documents, help texts: loaded only by the commands that need them): ${kib(max(playgroundPages.map((r) => r.onDemand!)))}`);
   console.log(`editor part, main thread (Monaco + monaco-yaml + diagram): ${verdict(max(playgroundPages.map((r) => r.editor!)), TARGETS.editor)}`);
   console.log(`  editor workers (off the main thread): ${kib(max(playgroundPages.map((r) => r.workers!)))}`);
 }
