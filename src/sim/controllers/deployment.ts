@@ -6,14 +6,14 @@
 
 import { rfc3339 } from '../clock.ts';
 import type { ClusterContext } from '../context.ts';
-import type { Controller } from '../controller.ts';
 import type { StoreEvent } from '../store.ts';
 import type { JsonObject, KubeObject } from '../types.ts';
 import { defaultReplicaSet, deploymentStatusOrder } from '../core/deployments.ts';
 import { computeHash } from '../core/naming.ts';
 import { arrayOf, clone, controllerOf, controllerRef, isOwnedBy, numberOf, objectOf, orderKeys, specOf, statusOf, stringMap } from '../core/objects.ts';
 import type { EventRecorder } from './events.ts';
-import { deploymentsGR, isGR, keyOf, ReactionTime, replicaSetsGR, splitKey, WorkQueue } from './workqueue.ts';
+import { KeyedController } from './keyed_controller.ts';
+import { deploymentsGR, isGR, keyOf, replicaSetsGR } from './workqueue.ts';
 
 export const revisionAnnotation = 'deployment.kubernetes.io/revision';
 export const desiredReplicasAnnotation = 'deployment.kubernetes.io/desired-replicas';
@@ -107,17 +107,10 @@ function setCondition(status: JsonObject, condition: Condition): void {
 
 const getCondition = (status: JsonObject, type: string) => (arrayOf(status.conditions) as Condition[]).find((c) => c.type === type);
 
-export class DeploymentController implements Controller {
+export class DeploymentController extends KeyedController {
   readonly name = 'deployment';
-  private queue = new WorkQueue();
-  private readonly ctx: ClusterContext;
-  private readonly events: EventRecorder;
-  private readonly time: ReactionTime;
-
   constructor(ctx: ClusterContext, events: EventRecorder) {
-    this.ctx = ctx;
-    this.events = events;
-    this.time = new ReactionTime(ctx.clock);
+    super(ctx, events, deploymentsGR);
   }
 
   observe(e: StoreEvent): void {
@@ -134,16 +127,10 @@ export class DeploymentController implements Controller {
     for (const d of this.ctx.store.list(deploymentsGR)) this.queue.add(keyOf(d));
   }
 
-  sync(): boolean {
-    const keys = this.queue.drain();
-    for (const key of keys) {
-      const [namespace, name] = splitKey(key);
-      const d = this.ctx.store.get(deploymentsGR, namespace, name);
-      const at = this.time.take(key);
-      if (d && !d.metadata.deletionTimestamp) this.reconcile(clone(d), at);
-    }
-    return keys.length > 0;
+  protected handle(d: KubeObject, at: number): void {
+    if (!d.metadata.deletionTimestamp) this.reconcile(clone(d), at);
   }
+
 
   private ownedReplicaSets(d: KubeObject): KubeObject[] {
     return this.ctx.store.list(replicaSetsGR, d.metadata.namespace).filter((rs) => isOwnedBy(rs, d));

@@ -5,7 +5,6 @@
 
 import { rfc3339 } from '../clock.ts';
 import type { ClusterContext } from '../context.ts';
-import type { Controller } from '../controller.ts';
 import type { StoreEvent } from '../store.ts';
 import type { JsonObject, KubeObject } from '../types.ts';
 import { derivedHex, fnv32a } from '../core/naming.ts';
@@ -13,7 +12,8 @@ import { isNodeReady, nodeAddress } from '../core/nodes.ts';
 import { arrayOf, clone, orderKeys, specOf, statusOf, stringOf } from '../core/objects.ts';
 import { podQOSClass, podStatusOrder } from '../core/pods.ts';
 import type { EventRecorder } from './events.ts';
-import { isGR, keyOf, nodesGR, podsGR, ReactionTime, splitKey, WorkQueue } from './workqueue.ts';
+import { KeyedController } from './keyed_controller.ts';
+import { isGR, keyOf, nodesGR, podsGR } from './workqueue.ts';
 
 /** How containerd names an image: registry and library/ filled in, :latest when untagged. */
 export function normalizedImage(image: string): string {
@@ -38,18 +38,11 @@ function parseCIDR(cidr: string): { base: number; size: number } | undefined {
 
 const ipv4 = (n: number) => [24, 16, 8, 0].map((s) => (n >>> s) & 0xff).join('.');
 
-export class Kubelet implements Controller {
+export class Kubelet extends KeyedController {
   readonly name = 'kubelet';
-  private queue = new WorkQueue();
   private lastAllocated = new Map<string, number>();
-  private readonly ctx: ClusterContext;
-  private readonly events: EventRecorder;
-  private readonly time: ReactionTime;
-
   constructor(ctx: ClusterContext, events: EventRecorder) {
-    this.ctx = ctx;
-    this.events = events;
-    this.time = new ReactionTime(ctx.clock);
+    super(ctx, events, podsGR);
   }
 
   /** The kubelet's events for one container: the image (pulled or already there), created, started. */
@@ -84,16 +77,10 @@ export class Kubelet implements Controller {
     }
   }
 
-  sync(): boolean {
-    const keys = this.queue.drain();
-    for (const key of keys) {
-      const [namespace, name] = splitKey(key);
-      const pod = this.ctx.store.get(podsGR, namespace, name);
-      const at = this.time.take(key);
-      if (pod && Kubelet.waiting(pod)) this.start(pod, at);
-    }
-    return keys.length > 0;
+  protected handle(pod: KubeObject, at: number): void {
+    if (Kubelet.waiting(pod)) this.start(pod, at);
   }
+
 
   /** The next free address of the node's pod CIDR after the last one handed out. */
   private allocateIP(node: KubeObject): string | undefined {

@@ -7,7 +7,6 @@
 // spread evenly, the newest pods go first.
 
 import type { ClusterContext } from '../context.ts';
-import type { Controller } from '../controller.ts';
 import type { StoreEvent } from '../store.ts';
 import type { JsonObject, KubeObject } from '../types.ts';
 import { replicaSetStatusOrder } from '../core/deployments.ts';
@@ -15,7 +14,8 @@ import { derivedSuffix } from '../core/naming.ts';
 import { arrayOf, clone, controllerOf, controllerRef, isOwnedBy, mapSelectorMatches, numberOf, objectOf, orderKeys, specOf, statusOf, stringMap, stringOf } from '../core/objects.ts';
 import { admitNewPod } from '../core/pods.ts';
 import type { EventRecorder } from './events.ts';
-import { isGR, keyOf, podsGR, ReactionTime, replicaSetsGR, splitKey, WorkQueue } from './workqueue.ts';
+import { KeyedController } from './keyed_controller.ts';
+import { isGR, keyOf, podsGR, replicaSetsGR } from './workqueue.ts';
 
 const condition = (pod: KubeObject, type: string) => arrayOf(statusOf(pod).conditions).find((c) => c.type === type);
 export const isPodReady = (pod: KubeObject) => condition(pod, 'Ready')?.status === 'True';
@@ -58,18 +58,11 @@ function deleteBefore(a: KubeObject, b: KubeObject, rank: Map<KubeObject, number
   return (b.metadata.name ?? '') < (a.metadata.name ?? '') ? -1 : 1;
 }
 
-export class ReplicaSetController implements Controller {
+export class ReplicaSetController extends KeyedController {
   readonly name = 'replicaset';
-  private queue = new WorkQueue();
   private created = new Map<string, number>();
-  private readonly ctx: ClusterContext;
-  private readonly events: EventRecorder;
-  private readonly time: ReactionTime;
-
   constructor(ctx: ClusterContext, events: EventRecorder) {
-    this.ctx = ctx;
-    this.events = events;
-    this.time = new ReactionTime(ctx.clock);
+    super(ctx, events, replicaSetsGR);
   }
 
   observe(e: StoreEvent): void {
@@ -86,16 +79,10 @@ export class ReplicaSetController implements Controller {
     for (const rs of this.ctx.store.list(replicaSetsGR)) this.queue.add(keyOf(rs));
   }
 
-  sync(): boolean {
-    const keys = this.queue.drain();
-    for (const key of keys) {
-      const [namespace, name] = splitKey(key);
-      const rs = this.ctx.store.get(replicaSetsGR, namespace, name);
-      const at = this.time.take(key);
-      if (rs && !rs.metadata.deletionTimestamp) this.reconcile(rs, at);
-    }
-    return keys.length > 0;
+  protected handle(rs: KubeObject, at: number): void {
+    if (!rs.metadata.deletionTimestamp) this.reconcile(rs, at);
   }
+
 
   private ownedPods(rs: KubeObject): KubeObject[] {
     return this.ctx.store.list(podsGR, rs.metadata.namespace).filter((p) => isOwnedBy(p, rs) && isActive(p));

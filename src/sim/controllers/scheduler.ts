@@ -4,7 +4,6 @@
 
 import { rfc3339 } from '../clock.ts';
 import type { ClusterContext } from '../context.ts';
-import type { Controller } from '../controller.ts';
 import type { StoreEvent } from '../store.ts';
 import type { JsonObject, KubeObject } from '../types.ts';
 import { isNodeReady } from '../core/nodes.ts';
@@ -12,7 +11,8 @@ import { arrayOf, clone, orderKeys, specOf, statusOf, stringOf } from '../core/o
 import { orderPodSpec } from '../core/podspec.ts';
 import { podStatusOrder } from '../core/pods.ts';
 import type { EventRecorder } from './events.ts';
-import { isGR, keyOf, nodesGR, podsGR, ReactionTime, splitKey, WorkQueue } from './workqueue.ts';
+import { KeyedController } from './keyed_controller.ts';
+import { isGR, keyOf, nodesGR, podsGR } from './workqueue.ts';
 
 /** v1helper.TolerationsTolerateTaint. */
 function tolerates(tolerations: JsonObject[], taint: JsonObject): boolean {
@@ -45,18 +45,11 @@ function fitError(nodes: KubeObject[], reasons: string[]): string {
   return `0/${nodes.length} nodes are available: ${parts.join(', ')}. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
 }
 
-export class Scheduler implements Controller {
+export class Scheduler extends KeyedController {
   readonly name = 'scheduler';
-  private queue = new WorkQueue();
   private next = 0;
-  private readonly ctx: ClusterContext;
-  private readonly events: EventRecorder;
-  private readonly time: ReactionTime;
-
   constructor(ctx: ClusterContext, events: EventRecorder) {
-    this.ctx = ctx;
-    this.events = events;
-    this.time = new ReactionTime(ctx.clock);
+    super(ctx, events, podsGR);
   }
 
   /** The scheduler's identity in events: `default-scheduler-<control-plane node>`. */
@@ -75,16 +68,10 @@ export class Scheduler implements Controller {
     }
   }
 
-  sync(): boolean {
-    const keys = this.queue.drain();
-    for (const key of keys) {
-      const [namespace, name] = splitKey(key);
-      const pod = this.ctx.store.get(podsGR, namespace, name);
-      const at = this.time.take(key);
-      if (pod && !specOf(pod).nodeName && !pod.metadata.deletionTimestamp) this.schedule(pod, at);
-    }
-    return keys.length > 0;
+  protected handle(pod: KubeObject, at: number): void {
+    if (!specOf(pod).nodeName && !pod.metadata.deletionTimestamp) this.schedule(pod, at);
   }
+
 
   private schedule(pod: KubeObject, at: number): void {
     const nodes = this.ctx.store.list(nodesGR);

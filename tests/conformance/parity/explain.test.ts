@@ -5,7 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kubectlAvailable, startConformanceCluster, type ConformanceCluster } from '../harness.ts';
-import { kubectlPair, shellWords, type Pair } from './ours.ts';
+import { expectSameAsReal, kubectlPair, type Pair } from './ours.ts';
 
 /** Every resource the default scenario serves, group-qualified as `api-resources -o name` prints it. */
 const everyResource = [
@@ -253,16 +253,7 @@ describe.runIf(kubectlAvailable())('kubectl explain prints what the real kubectl
     await c?.close();
   });
 
-  const same = (line: string) => async () => {
-    const args = shellWords(line);
-    const real = await pair.real(args);
-    const ours = await pair.ours(args);
-    expect({ stdout: pair.normalise(ours.stdout), stderr: pair.normalise(ours.stderr), code: ours.code }).toEqual({
-      stdout: pair.normalise(real.stdout),
-      stderr: pair.normalise(real.stderr),
-      code: real.code,
-    });
-  };
+  const same = (line: string) => () => expectSameAsReal(pair, line);
 
   for (const line of explainCorpus) it(`kubectl ${line}`, same(line));
 

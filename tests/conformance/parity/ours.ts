@@ -2,11 +2,11 @@
 // in-process with the real fetch against the same HTTP server. Output is normalised where
 // runs legitimately differ (klog timestamps, pids, durations, random Go map orders).
 
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { expect } from 'vitest';
 import { runKubectl } from '../../../src/kubectl/run.ts';
 import { normaliseLog, type ConformanceCluster, type KubectlResult } from '../harness.ts';
 
@@ -127,4 +127,19 @@ export function shellWords(line: string): string[] {
   }
   if (inWord) words.push(current);
   return words;
+}
+
+/** One run as the suites compare it: both streams normalised, and the exit code. */
+export const comparable = (r: KubectlResult, normalise: (text: string) => string) => ({
+  stdout: normalise(r.stdout),
+  stderr: normalise(r.stderr),
+  code: r.code,
+});
+
+/** Run one command line with both kubectls and require the same output and exit code. */
+export async function expectSameAsReal(pair: Pair, line: string): Promise<void> {
+  const args = shellWords(line);
+  const real = await pair.real(args);
+  const ours = await pair.ours(args);
+  expect(comparable(ours, pair.normalise)).toEqual(comparable(real, pair.normalise));
 }

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKubectl } from '../../../src/kubectl/run.ts';
 import { kubectlAvailable, startConformanceCluster, type ConformanceCluster, type KubectlResult } from '../harness.ts';
-import { kubectlPair, shellWords, type Pair } from './ours.ts';
+import { comparable, kubectlPair, shellWords, type Pair } from './ours.ts';
 
 export const topConfigHelpCorpus: string[] = [
   // Resource usage through the Metrics API.
@@ -118,11 +118,7 @@ describe.runIf(kubectlAvailable())('top, cluster-info, config view and help prin
       const args = shellWords(line);
       const real = await pair.real(args);
       const mine = await ours(args);
-      expect({ stdout: pair.normalise(mine.stdout), stderr: pair.normalise(mine.stderr), code: mine.code }).toEqual({
-        stdout: pair.normalise(real.stdout),
-        stderr: pair.normalise(real.stderr),
-        code: real.code,
-      });
+      expect(comparable(mine, pair.normalise)).toEqual(comparable(real, pair.normalise));
     });
   }
 });

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKubectl } from '../../../src/kubectl/run.ts';
 import { kubectlAvailable, startConformanceCluster, type ConformanceCluster, type KubectlResult } from '../harness.ts';
-import { kubectlPair, shellWords, type Pair } from './ours.ts';
+import { comparable, kubectlPair, shellWords, type Pair } from './ours.ts';
 
 const wardle = (spec: string, name = 'v1alpha1.wardle.example.com', extraMeta = '') =>
   `apiVersion: apiregistration.k8s.io/v1\nkind: APIService\nmetadata:\n  name: ${name}\n${extraMeta}spec:\n${spec}`;
@@ -316,11 +316,7 @@ describe.runIf(kubectlAvailable())('apply, create, delete and scale print what t
       const stdin = stdinFor[line];
       const theirs = await real.real(args, stdin);
       const mine = await ours(args, stdin);
-      expect({ stdout: normaliseOurs(mine.stdout), stderr: normaliseOurs(mine.stderr), code: mine.code }).toEqual({
-        stdout: real.normalise(theirs.stdout),
-        stderr: real.normalise(theirs.stderr),
-        code: theirs.code,
-      });
+      expect(comparable(mine, normaliseOurs)).toEqual(comparable(theirs, real.normalise));
     });
   }
 });
