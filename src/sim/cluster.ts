@@ -12,7 +12,7 @@ import { ObjectStore, type StoreSnapshot } from './store.ts';
 import { GarbageCollector } from './garbage_collector.ts';
 import { EventTTLController } from './controllers/event_ttl.ts';
 import { parseScenario, type Scenario } from './scenario.ts';
-import type { KubeObject } from './types.ts';
+import { isObject, type KubeObject } from './types.ts';
 import { requestInfo } from './apiserver/request_info.ts';
 import { serveResource, type RestHooks } from './apiserver/handlers.ts';
 import { errorResponse, pageNotFound, plainTextError, statusResponse } from './apiserver/response.ts';
@@ -238,10 +238,6 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
       return () => observers.delete(fn);
     },
   };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The REST path of an object's collection, e.g. /apis/apps/v1/namespaces/default/deployments. */

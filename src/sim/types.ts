@@ -43,3 +43,8 @@ export type JsonObject = { [key: string]: unknown };
 export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/** A deep copy of a JSON value (objects here are always plain JSON). */
+export function clone<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}

@@ -16,7 +16,7 @@ import type { ResourceType, TableContext } from '../resources.ts';
 import { groupVersion } from '../resources.ts';
 import { defaultTable } from '../table.ts';
 import { invalid } from '../fielderrors.ts';
-import { isObject, type KubeObject } from '../types.ts';
+import { clone, isObject, type KubeObject } from '../types.ts';
 import { parseBody, readBody, requireObject } from './decode.ts';
 import { jsonMergePatch, jsonPatch, JsonPatchError, strategicMergePatch } from './patch.ts';
 import type { RequestInfo } from './request_info.ts';
@@ -35,8 +35,6 @@ function wantsTable(request: Request): boolean {
   const accept = request.headers.get('Accept') ?? '';
   return accept.split(',').some((part) => /;\s*as=Table/.test(part) && /g=meta\.k8s\.io/.test(part));
 }
-
-const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 export async function serveResource(ctx: ClusterContext, info: RequestInfo, request: Request, url: URL, hooks: RestHooks): Promise<Response> {
   const type = ctx.registry.get(info.apiGroup, info.apiVersion, info.resource);

@@ -1,7 +1,7 @@
 // The patch types the apiserver accepts: JSON merge patch (RFC 7386), strategic merge patch
 // (list merge by key, with the directives kubectl apply sends), and JSON patch (RFC 6902).
 
-import { isObject, type JsonObject } from '../types.ts';
+import { clone, isObject, type JsonObject } from '../types.ts';
 
 /** Which lists merge by key, as the Go struct tags (patchMergeKey) of the kinds we serve declare. */
 function mergeKeyFor(path: string[]): string | 'set' | undefined {
@@ -35,10 +35,6 @@ function mergeKeyFor(path: string[]): string | 'set' | undefined {
     default:
       return undefined;
   }
-}
-
-function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
 export function jsonMergePatch(target: unknown, patch: unknown): unknown {

@@ -3,7 +3,7 @@
 
 import { isObject, type JsonObject, type KubeObject } from '../types.ts';
 
-export const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+export { clone } from '../types.ts';
 
 /** A nested object field, created empty when absent. */
 export function objectField(parent: JsonObject, key: string): JsonObject {
