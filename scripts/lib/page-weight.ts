@@ -190,8 +190,8 @@ export const hasPlayground = (row: PageWeight) => row.terminal !== undefined;
 
 export const kib = (n: number | undefined) => (n === undefined ? '' : `${(n / KiB).toFixed(1)} KiB`);
 
-/** Columns padded to their widest cell; the first left-aligned, the rest right-aligned. */
-export function formatTable(rows: string[][]): string {
+/** Columns padded to their widest cell; the first `leftColumns` left-aligned, the rest right-aligned. */
+export function formatTable(rows: string[][], leftColumns = 1): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd()).join('\n');
+  return rows.map((cells) => cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd()).join('\n');
 }
