@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port "${values.port}"`);
-  const cluster = await createCluster({ scenario: readScenario(values.scenario) });
+  const cluster = await createCluster({ scenario: readScenario(values.scenario), scenarios: readScenario });
   const server = await serveHttp(cluster.fetch, port);
   console.log(`listening on ${server.url}`);
   const stop = () => void server.close().then(() => process.exit(0));

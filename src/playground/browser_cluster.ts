@@ -33,8 +33,8 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface BrowserClusterOptions {
   scenario: string;
-  /** The scenario file's text, loaded only when the scenario has to be replayed. */
-  scenarioText: () => Promise<string>;
+  /** A scenario file's text by name (this one, or a base it starts from), loaded only when the scenario has to be replayed. */
+  scenarioText: (name: string) => Promise<string>;
   storage?: Storage | undefined;
   locks?: LockManager | undefined;
   /** Each answered request, from whichever cluster copy is current. */
@@ -109,7 +109,7 @@ export class BrowserCluster {
     const replay = async () => {
       this.running++;
       try {
-        this.use(await createCluster({ scenario: await this.options.scenarioText() }));
+        this.use(await createCluster({ scenario: await this.options.scenarioText(this.options.scenario), scenarios: this.options.scenarioText }));
         this.rev = Math.max(this.rev, this.storedRev());
         this.save();
         this.options.onStateChange?.();
@@ -133,7 +133,7 @@ export class BrowserCluster {
         this.options.storage?.removeItem(this.key); // a snapshot this version cannot read
       }
     }
-    this.use(await createCluster({ scenario: await this.options.scenarioText() }));
+    this.use(await createCluster({ scenario: await this.options.scenarioText(this.options.scenario), scenarios: this.options.scenarioText }));
     this.rev = 0;
   }
 

@@ -72,7 +72,7 @@ function openHost(scenario: string, base: string): Promise<Host> {
       let live = false;
       const cluster = await BrowserCluster.open({
         scenario,
-        scenarioText: () => scenarioText(scenario),
+        scenarioText,
         storage: storage(),
         locks: typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : undefined,
         onRecord: (record) => {

@@ -11,7 +11,7 @@ import { ResourceRegistry, type ResourceType } from './resources.ts';
 import { ObjectStore, type StoreSnapshot } from './store.ts';
 import { GarbageCollector } from './garbage_collector.ts';
 import { EventTTLController } from './controllers/event_ttl.ts';
-import { parseScenario, type Scenario } from './scenario.ts';
+import { resolveScenario, type Scenario, type ScenarioLoader } from './scenario.ts';
 import { isObject, type KubeObject } from './types.ts';
 import { requestInfo } from './apiserver/request_info.ts';
 import { serveResource, type RestHooks } from './apiserver/handlers.ts';
@@ -49,6 +49,8 @@ export interface ClusterOptions {
   clock?: Clock;
   /** A scenario file's text, or a parsed scenario. Without one the cluster has only its built-in objects. */
   scenario?: string | Scenario;
+  /** Reads other scenario files by name, for a scenario that starts from another (`base:`). */
+  scenarios?: ScenarioLoader;
   /** Start from a saved state (Cluster.snapshot) instead of replaying the scenario. */
   snapshot?: ClusterSnapshot;
 }
@@ -57,6 +59,10 @@ export interface ClusterSnapshot {
   scenario: string;
   store: StoreSnapshot;
 }
+
+const noScenarioLoader: ScenarioLoader = (name) => {
+  throw new Error(`scenario ${JSON.stringify(name)} is needed as a base, but no scenario loader was given`);
+};
 
 /**
  * How the aggregation layer routed a request: served by the kube-apiserver itself (a Local
@@ -218,7 +224,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     return withServerHeaders(response, auditId);
   };
 
-  const scenario = options.scenario === undefined ? undefined : typeof options.scenario === 'string' ? parseScenario(options.scenario) : options.scenario;
+  const scenario = typeof options.scenario === 'string' ? await resolveScenario(options.scenario, options.scenarios ?? noScenarioLoader) : options.scenario;
   const scenarioName = options.snapshot?.scenario ?? scenario?.name ?? '';
   if (options.snapshot) {
     // The controllers' work is already in the saved objects: only let them look again.

@@ -43,7 +43,7 @@ export interface ConformanceCluster {
 
 export async function startConformanceCluster(scenario = 'default'): Promise<ConformanceCluster> {
   const clock = new ManualClock(conformanceNow);
-  const cluster = await createCluster({ clock, scenario: scenarioText(scenario) });
+  const cluster = await createCluster({ clock, scenario: scenarioText(scenario), scenarios: scenarioText });
   const server = await serveHttp(cluster.fetch, 0);
   const home = mkdtempSync(join(tmpdir(), 'apiservice-lab-kubectl-'));
   const kubeconfig = join(home, 'kubeconfig');

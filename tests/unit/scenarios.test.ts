@@ -60,14 +60,14 @@ describe('scenarios', () => {
 
   for (const [name, apiServices] of Object.entries(expected)) {
     it(`${name} loads and its extension APIServices start as the lessons say`, async () => {
-      const cluster = await createCluster({ scenario: readScenario(name) });
+      const cluster = await createCluster({ scenario: readScenario(name), scenarios: readScenario });
       expect(cluster.scenario).toBe(name);
       expect(await remoteAvailability(cluster)).toEqual(apiServices);
     });
   }
 
   it('metrics-server-down: scaling metrics-server back to one replica makes the metrics API Available', async () => {
-    const cluster = await createCluster({ scenario: readScenario('metrics-server-down') });
+    const cluster = await createCluster({ scenario: readScenario('metrics-server-down'), scenarios: readScenario });
     expect(await kubectl(cluster, 'kubectl top nodes')).toBe('error: Metrics API not available\n');
     expect(await kubectl(cluster, 'kubectl scale deployment metrics-server -n kube-system --replicas=1')).toBe('deployment.apps/metrics-server scaled\n');
     expect((await remoteAvailability(cluster))['v1beta1.metrics.k8s.io']).toEqual(passed);
@@ -75,7 +75,7 @@ describe('scenarios', () => {
   });
 
   it('metrics-service-missing: the Service in the wrong namespace does not help; in kube-system it does', async () => {
-    const cluster = await createCluster({ scenario: readScenario('metrics-service-missing') });
+    const cluster = await createCluster({ scenario: readScenario('metrics-service-missing'), scenarios: readScenario });
     const service = (namespace: string) =>
       [
         'apiVersion: v1',
