@@ -56,3 +56,68 @@ export const quantityMilliValue = (q: Quantity) => scaledValue(q, -3);
 
 /** A quantity from a ResourceList entry, treating a missing or unparsable one as zero. */
 export const quantityOf = (value: unknown): Quantity => (typeof value === 'string' ? parseQuantity(value) : undefined) ?? zero;
+
+/** How a quantity was written, which decides how Quantity.String() prints it back. */
+export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
+
+/** A quantity with its format, as resource.Quantity carries them. */
+export interface FormattedQuantity {
+  value: Quantity;
+  format: QuantityFormat;
+}
+
+/** resource.ParseQuantity with the format it records; undefined for what it rejects. */
+export function parseFormattedQuantity(text: string): FormattedQuantity | undefined {
+  const value = parseQuantity(text);
+  if (!value) return undefined;
+  const format: QuantityFormat = /(Ki|Mi|Gi|Ti|Pi|Ei)$/.test(text) ? 'BinarySI' : /[eE][+-]?\d+$/.test(text) ? 'DecimalExponent' : 'DecimalSI';
+  return { value, format };
+}
+
+/** A ResourceList entry as a formatted quantity; a missing or unparsable one is Quantity{}. */
+export const formattedQuantityOf = (value: unknown): FormattedQuantity =>
+  (typeof value === 'string' ? parseFormattedQuantity(value) : undefined) ?? { value: zero, format: 'DecimalSI' };
+
+/** Quantity.Add: the sum takes the other's format when this one is zero. */
+export function addFormatted(a: FormattedQuantity, b: FormattedQuantity): FormattedQuantity {
+  return { value: addQuantities(a.value, b.value), format: a.value.numerator === 0n ? b.format : a.format };
+}
+
+const decimalSuffixes: Record<number, string> = { [-9]: 'n', [-6]: 'u', [-3]: 'm', 0: '', 3: 'k', 6: 'M', 9: 'G', 12: 'T', 15: 'P', 18: 'E' };
+const binarySuffixes = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
+
+/** Quantity.String(): the canonical form (`210m`, `286Mi`, `1k`, `0`). */
+export function quantityString(q: FormattedQuantity): string {
+  const { numerator, denominator } = q.value;
+  if (numerator === 0n) return '0';
+  let format = q.format;
+  const whole = numerator / denominator;
+  const exact = whole * denominator === numerator;
+  if (format === 'BinarySI' && (!exact || (whole > -1024n && whole < 1024n))) format = 'DecimalSI';
+  if (format === 'BinarySI') {
+    let mantissa = whole;
+    let exponent = 0;
+    while (exponent < binarySuffixes.length - 1 && mantissa % 1024n === 0n) {
+      mantissa /= 1024n;
+      exponent++;
+    }
+    return `${mantissa}${binarySuffixes[exponent]}`;
+  }
+  // Nano precision at most, rounded away from zero, then trailing zeros folded into a multiple-of-3 exponent.
+  let mantissa = scaledValue(q.value, -9);
+  let exponent = -9;
+  while (mantissa % 10n === 0n) {
+    mantissa /= 10n;
+    exponent++;
+  }
+  const rest = exponent % 3;
+  if (rest === 1 || rest === -2) {
+    mantissa *= 10n;
+    exponent -= 1;
+  } else if (rest === 2 || rest === -1) {
+    mantissa *= 100n;
+    exponent -= 2;
+  }
+  if (format === 'DecimalSI' && exponent in decimalSuffixes) return `${mantissa}${decimalSuffixes[exponent]}`;
+  return exponent === 0 ? `${mantissa}` : `${mantissa}e${exponent}`;
+}

@@ -1,11 +1,12 @@
-// kubectl describe TYPE [NAME_PREFIX] | TYPE/NAME: the object read twice (the builder, then the
-// describer), its events searched by field selector, and the generic describer's text.
+// kubectl describe (TYPE [NAME_PREFIX] | TYPE/NAME ... | -l SELECTOR): the builder reads the
+// objects first, continuing past errors, then each object's describer reads it again with what
+// surrounds it. A single missing name falls back to describing every object with that prefix.
 
 import { bool, boolFlag, intFlag, arrayFlag, str, stringFlag, type FlagSpec } from '../flags.ts';
-import { describeGeneric, type CoreEvent } from '../describe/generic.ts';
+import { describerFor, type DescriberSettings } from '../describe/index.ts';
 import { accept } from '../rest/client.ts';
 import { encodeQuery, resourcePath } from '../rest/paths.ts';
-import { KubectlError, StatusError } from '../rest/errors.ts';
+import { AggregateError, KubectlError, StatusError } from '../rest/errors.ts';
 import type { RESTMapping } from '../restmapper.ts';
 import type { Command, CommandContext } from './command.ts';
 
@@ -20,41 +21,75 @@ const flags: FlagSpec[] = [
 ];
 
 interface Obj {
-  metadata?: { name?: string; namespace?: string; uid?: string };
-  kind?: string;
-  apiVersion?: string;
+  metadata?: { name?: string; namespace?: string };
   items?: Obj[];
 }
 
-async function describeOne(ctx: CommandContext, mapping: RESTMapping, obj: Obj): Promise<string> {
-  const r = mapping.resource;
-  const name = obj.metadata?.name ?? '';
-  const namespace = r.namespaced ? (obj.metadata?.namespace ?? ctx.namespace) : undefined;
-  // The generic describer reads the object again through the dynamic client.
-  const fresh = await ctx.client().getJSON<Obj & Record<string, unknown>>({
-    path: resourcePath(r, namespace, name),
-    accept: accept.json,
-    resource: { group: r.group, resource: r.name },
-    name,
-  });
-  let events: CoreEvent[] | undefined;
-  if (bool(ctx.flags, 'show-events')) {
-    const selector = [
-      `involvedObject.name=${name}`,
-      `involvedObject.namespace=${namespace ?? ''}`,
-      `involvedObject.kind=${fresh.kind ?? r.kind}`,
-      `involvedObject.uid=${fresh.metadata?.uid ?? ''}`,
-    ].join(',');
-    const path = (namespace ? `/api/v1/namespaces/${namespace}/events` : '/api/v1/events') + encodeQuery({ fieldSelector: selector, limit: '500' });
-    try {
-      const list = await ctx.client().getJSON<{ items?: CoreEvent[] }>({ path, accept: accept.protobufPreferred });
-      events = list.items ?? [];
-    } catch {
-      // kubectl ignores a failed event search.
-      events = undefined;
+/** One builder visit: a named object or a list of one mapping. */
+interface Target {
+  mapping: RESTMapping;
+  name?: string;
+}
+
+/** One object the builder found. */
+interface Info {
+  mapping: RESTMapping;
+  namespace: string;
+  name: string;
+}
+
+const isNotFound = (e: unknown) => e instanceof StatusError && e.status.reason === 'NotFound';
+
+async function targetsFor(ctx: CommandContext, args: string[]): Promise<Target[]> {
+  const mapper = await ctx.mapper();
+  const slashed = args.filter((a) => a.includes('/'));
+  if (slashed.length > 0) {
+    if (slashed.length !== args.length) {
+      throw new KubectlError(
+        `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`,
+      );
     }
+    return args.map((a) => ({ mapping: mapper.mappingFor(a.slice(0, a.indexOf('/'))), name: a.slice(a.indexOf('/') + 1) }));
   }
-  return describeGeneric(fresh, events, ctx.now());
+  const types = args[0]!.split(',').filter((t) => t !== '');
+  const mappings = types.flatMap((t) => (mapper.expandCategory(t) ?? [t]).map((x) => mapper.mappingFor(x)));
+  const names = args.slice(1);
+  return mappings.flatMap((m) => (names.length === 0 ? [{ mapping: m }] : names.map((n) => ({ mapping: m, name: n }))));
+}
+
+const chunkSize = (ctx: CommandContext) => Number(ctx.flags.values.get('chunk-size') ?? 500);
+const limit = (ctx: CommandContext) => (chunkSize(ctx) > 0 ? String(chunkSize(ctx)) : undefined);
+
+/** The builder's visit of one target: its objects as infos, read as unstructured JSON. */
+async function visit(ctx: CommandContext, target: Target, namespace: string | undefined, selector: string): Promise<Info[]> {
+  const r = target.mapping.resource;
+  const gr = { group: r.group, resource: r.name };
+  const infoOf = (o: Obj): Info => ({ mapping: target.mapping, namespace: r.namespaced ? (o.metadata?.namespace ?? '') : '', name: o.metadata?.name ?? '' });
+  if (target.name !== undefined) {
+    const obj = await ctx.client().getJSON<Obj>({ path: resourcePath(r, namespace, target.name), accept: accept.json, resource: gr, name: target.name });
+    return [infoOf(obj)];
+  }
+  const list = await ctx.client().getJSON<Obj>({
+    path: resourcePath(r, namespace) + encodeQuery({ labelSelector: selector || undefined, limit: limit(ctx) }),
+    accept: accept.json,
+    resource: gr,
+  });
+  return (list.items ?? []).map(infoOf);
+}
+
+/** DescribeMatchingResources: every object of the first argument's type whose name starts with the prefix. */
+async function describeMatching(ctx: CommandContext, settings: DescriberSettings, originalError: Error): Promise<void> {
+  const [resourceArg, prefix] = ctx.args as [string, string];
+  const [target] = await targetsFor(ctx, [resourceArg]);
+  const infos = await visit(ctx, target!, ctx.namespace, '');
+  const describe = describerFor(target!.mapping);
+  let found = false;
+  for (const info of infos) {
+    if (!info.name.startsWith(prefix)) continue;
+    found = true;
+    ctx.out(`${await describe(ctx, info.namespace, info.name, settings)}\n`);
+  }
+  if (!found) throw originalError;
 }
 
 export const describeCommand: Command = {
@@ -64,52 +99,41 @@ export const describeCommand: Command = {
     if (ctx.args.length === 0) {
       throw new KubectlError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
     }
-    const mapper = await ctx.mapper();
     const allNamespaces = bool(ctx.flags, 'all-namespaces');
-    const targets: { mapping: RESTMapping; name?: string }[] = [];
-    if (ctx.args.every((a) => a.includes('/'))) {
-      for (const a of ctx.args) targets.push({ mapping: mapper.mappingFor(a.slice(0, a.indexOf('/'))), name: a.slice(a.indexOf('/') + 1) });
-    } else {
-      const types = ctx.args[0]!.split(',');
-      const mappings = types.flatMap((t) => (mapper.expandCategory(t) ?? [t]).map((x) => mapper.mappingFor(x)));
-      const names = ctx.args.slice(1);
-      for (const m of mappings) {
-        if (names.length === 0) targets.push({ mapping: m });
-        else for (const n of names) targets.push({ mapping: m, name: n });
+    const settings: DescriberSettings = { showEvents: bool(ctx.flags, 'show-events'), chunkSize: chunkSize(ctx) };
+    const targets = await targetsFor(ctx, ctx.args);
+    if (allNamespaces && targets.some((t) => t.name !== undefined)) throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
+    const namespace = allNamespaces ? undefined : ctx.namespace;
+    const selector = str(ctx.flags, 'selector');
+
+    const infos: Info[] = [];
+    const errors: Error[] = [];
+    for (const target of targets) {
+      try {
+        infos.push(...(await visit(ctx, target, namespace, selector)));
+      } catch (e) {
+        errors.push(e as Error);
       }
     }
-    const outputs: string[] = [];
-    for (const { mapping, name } of targets) {
-      const r = mapping.resource;
-      const namespace = allNamespaces ? undefined : ctx.namespace;
-      const gr = { group: r.group, resource: r.name };
-      if (name !== undefined) {
-        try {
-          const obj = await ctx.client().getJSON<Obj>({ path: resourcePath(r, namespace, name), accept: accept.json, resource: gr, name });
-          outputs.push(await describeOne(ctx, mapping, obj));
-        } catch (e) {
-          if (!(e instanceof StatusError && e.status.reason === 'NotFound' && ctx.args.length === 2)) throw e;
-          // DescribeMatchingResources: the name may be a prefix of existing objects.
-          const list = await ctx.client().getJSON<Obj>({ path: resourcePath(r, namespace) + encodeQuery({ limit: '500' }), accept: accept.json, resource: gr });
-          const matches = (list.items ?? []).filter((o) => (o.metadata?.name ?? '').startsWith(name));
-          if (matches.length === 0) throw e;
-          for (const m of matches) outputs.push(await describeOne(ctx, mapping, m));
-        }
-      } else {
-        const selector = str(ctx.flags, 'selector');
-        const list = await ctx.client().getJSON<Obj>({
-          path: resourcePath(r, namespace) + encodeQuery({ labelSelector: selector || undefined, limit: String(ctx.flags.values.get('chunk-size') ?? 500) }),
-          accept: accept.json,
-          resource: gr,
-        });
-        for (const o of list.items ?? []) outputs.push(await describeOne(ctx, mapping, o));
+    if (errors.length === 1 && isNotFound(errors[0]) && ctx.args.length === 2) return describeMatching(ctx, settings, errors[0]!);
+
+    // The describer errors, each message once.
+    const seen = new Set<string>();
+    let first = true;
+    for (const info of infos) {
+      try {
+        const text = await describerFor(info.mapping)(ctx, info.namespace, info.name, settings);
+        ctx.out(first ? text : `\n\n${text}`);
+        first = false;
+      } catch (e) {
+        if (seen.has((e as Error).message)) continue;
+        seen.add((e as Error).message);
+        errors.push(e as Error);
       }
     }
-    if (outputs.length === 0 && targets.every((t) => t.name === undefined)) {
-      if (allNamespaces || targets.some((t) => !t.mapping.resource.namespaced)) ctx.err('No resources found\n');
-      else ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
-      return;
+    if (infos.length === 0 && errors.length === 0) {
+      ctx.err(allNamespaces ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`);
     }
-    ctx.out(outputs.join('\n\n'));
+    if (errors.length > 0) throw new AggregateError(errors);
   },
 };

@@ -93,7 +93,28 @@ export function normaliseParity(text: string, serverUrl: string): string {
     lines.splice(i, j - i, ...block);
     i = j;
   }
-  return lines.join('\n');
+  return normaliseDescribeAges(lines.join('\n'));
+}
+
+/** A human duration as apimachinery prints it: `45s`, `7h40m`, `30d`, `2y3d`. */
+const durationToken = /\b\d+[smhdy](?:\d+[smhdy])?\b/g;
+
+/**
+ * The ages kubectl describe computes itself, against the machine's clock rather than the
+ * cluster's: event ages and a node's pod ages. The two runs read the clock a moment apart, so
+ * their digits are masked; widths stay, so the tables' alignment is still compared.
+ */
+export function normaliseDescribeAges(text: string): string {
+  const mask = (token: string) => token.replace(/\d/g, 'N');
+  return text
+    .split('\n')
+    .map((line) => {
+      if (/^  (Normal|Warning) /.test(line)) return line.replace(durationToken, mask);
+      // A Non-terminated Pods row: requests and limits with percentages, then the age.
+      if (/\(\d+%\)\s+\S+$/.test(line)) return line.replace(/\S+$/, (last) => last.replace(durationToken, mask));
+      return line;
+    })
+    .join('\n');
 }
 
 /** Splits a corpus command line as a POSIX shell would (quotes, no expansions). */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuantity, quantityMilliValue, quantityValue, sumQuantities } from '../../../src/kubectl/quantity.ts';
+import {
+  addFormatted,
+  formattedQuantityOf,
+  parseFormattedQuantity,
+  parseQuantity,
+  quantityMilliValue,
+  quantityString,
+  quantityValue,
+  sumQuantities,
+} from '../../../src/kubectl/quantity.ts';
 
 const q = (s: string) => {
   const parsed = parseQuantity(s);
@@ -31,5 +40,35 @@ describe('resource quantities as kubectl top reads them', () => {
 
   it('rejects what ParseQuantity rejects', () => {
     for (const bad of ['', 'abc', '1KB', '1 Mi', '--1', '1ki']) expect(parseQuantity(bad)).toBeUndefined();
+  });
+});
+
+describe('resource quantities as kubectl describe prints them (Quantity.String)', () => {
+  const canonical = (s: string) => quantityString(parseFormattedQuantity(s)!);
+
+  it('keeps canonical forms as they are', () => {
+    for (const s of ['100m', '200Mi', '8148704Ki', '4', '110', '0', '102626232Ki', '1e3']) expect(canonical(s), s).toBe(s);
+  });
+
+  it('folds decimal quantities into the largest exact multiple-of-3 suffix', () => {
+    expect(canonical('1000m')).toBe('1');
+    expect(canonical('0.5')).toBe('500m');
+    expect(canonical('1000')).toBe('1k');
+    expect(canonical('1500000')).toBe('1500k');
+    expect(canonical('0.1m')).toBe('100u');
+  });
+
+  it('prints binary quantities in the largest exact power of 1024, and small or fractional ones in decimal', () => {
+    expect(canonical('1024Mi')).toBe('1Gi');
+    expect(canonical('1.5Gi')).toBe('1536Mi');
+    expect(canonical('0.5Ki')).toBe('512');
+    expect(canonical('1.5Ki')).toBe('1536');
+  });
+
+  it('gives a sum the format of its first non-zero term', () => {
+    const sum = [formattedQuantityOf(undefined), formattedQuantityOf('16Mi'), formattedQuantityOf('70Mi'), formattedQuantityOf('200Mi')].reduce(addFormatted);
+    expect(quantityString(sum)).toBe('286Mi');
+    expect(quantityString([formattedQuantityOf('10m'), formattedQuantityOf('100m'), formattedQuantityOf('100m')].reduce(addFormatted))).toBe('210m');
+    expect(quantityString(formattedQuantityOf(undefined))).toBe('0');
   });
 });
