@@ -106,6 +106,29 @@ test('the schema from the OpenAPI marks wrong types and unknown fields, offers c
   await expect(page.locator('.monaco-hover').filter({ hasText: 'GroupPriorityMinimum is the priority this group should have at least' })).toBeVisible();
 });
 
+test('a marker shows its message on hover; find (Ctrl+F) counts matches; undo takes an edit back', async ({ page }) => {
+  await openEditor(page);
+  await setValueOnLine(page, 8, 'groupPriorityMinimum', '0');
+  await expect(page.locator('.asl-editor .monaco-editor .squiggly-error')).toHaveCount(1);
+  await page.locator('.asl-editor .view-line', { hasText: 'groupPriorityMinimum: 0' }).locator('span span', { hasText: /^0$/ }).hover();
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'must be positive and less than 20000' })).toBeVisible();
+
+  await page.locator('.asl-editor .monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+f');
+  const find = page.locator('.asl-editor .find-widget');
+  await expect(find).toBeVisible();
+  await page.keyboard.type('example.com');
+  await expect(find.locator('.matchesCount')).toHaveText(/of 2$/);
+  await page.keyboard.press('Escape');
+  await expect(find).not.toHaveClass(/visible/);
+
+  await endOfLine(page, 9);
+  await page.keyboard.type('7');
+  await expect(page.locator('.asl-editor .view-line', { hasText: 'versionPriority' })).toContainText('versionPriority: 157');
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.asl-editor .view-line', { hasText: 'versionPriority' })).toContainText(/versionPriority:\s15$/);
+});
+
 test('Apply runs kubectl apply -f in the terminal and creates the APIService', async ({ page }) => {
   await openEditor(page);
   await page.getByRole('button', { name: 'Reset' }).click();

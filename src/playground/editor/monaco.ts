@@ -8,9 +8,11 @@ import 'monaco-editor/features/hover/register';
 // features/suggest, which only adds completions as inline ghost text.
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 // Each feature costs main-thread bytes; these are the ones the course's short files need (folding,
-// find, clipboard actions, word highlights, bracket matching, comment toggling and Monaco's own
-// context menu add 40 KB gz and are left out; the browser's context menu still copies and pastes).
+// clipboard actions, word highlights, bracket matching, comment toggling and Monaco's own context
+// menu are left out; the browser's context menu still copies and pastes). Find (Ctrl+F) reuses
+// the find widget the hover already brings.
 import 'monaco-editor/features/gotoError/register';
+import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/languages/definitions/yaml/register';
 import { configureMonacoYaml } from 'monaco-yaml';

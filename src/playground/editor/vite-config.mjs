@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const prettierStub = fileURLToPath(new URL('./workers/prettier-stub.ts', import.meta.url));
 const uriOnMainThread = fileURLToPath(new URL('./workers/vscode-uri-main.ts', import.meta.url));
+const codeActionControllerStub = fileURLToPath(new URL('./workers/code-action-controller-stub.ts', import.meta.url));
 const virtualPrefix = '\0monaco-css:';
 /** Replaced, in the built chunk, by the file name of the gathered stylesheet. */
 export const cssPlaceholder = '__APISERVICE_LAB_MONACO_CSS__';
@@ -32,6 +33,8 @@ function monacoCss() {
     async resolveId(source, importer) {
       // monaco-languageserver-types (main thread only) gets Monaco's Uri instead of vscode-uri.
       if (source === 'vscode-uri' && importer?.includes('/node_modules/monaco-languageserver-types/')) return uriOnMainThread;
+      // The marker hover's only use of the code action controller is a menu no contribution provides.
+      if (source.endsWith('/codeAction/browser/codeActionController.js') && importer?.endsWith('/hover/browser/markerHoverParticipant.js')) return codeActionControllerStub;
       if (!source.endsWith('.css') || !importer) return null;
       const resolved = await this.resolve(source, importer, { skipSelf: true });
       if (!resolved || !resolved.id.includes('/node_modules/monaco-editor/')) return null;
