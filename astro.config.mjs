@@ -4,10 +4,13 @@ import starlight from '@astrojs/starlight';
 import { mergeConfig } from 'vite';
 import { editorViteConfig } from './src/playground/editor/vite-config.mjs';
 import { playgroundViteConfig } from './src/playground/vite-config.mjs';
+import { offline } from './src/offline/integration.ts';
 
 // The course site. Starlight owns routing: every page is an MDX file under content/docs/
 // (Korean at the root, English under en/), loaded by src/content.config.ts.
 export default defineConfig({
+  // The site may live in a sub-folder of its host, e.g. SITE_BASE=/course/.
+  base: process.env.SITE_BASE,
   // The playground's editor: Monaco's workers, its CSS kept off prose pages, prettier stubbed;
   // its terminal: msw's cookie jar stubbed, dependencies pre-bundled for the dev server.
   vite: mergeConfig(editorViteConfig(), playgroundViteConfig()),
@@ -48,5 +51,7 @@ export default defineConfig({
         },
       ],
     }),
+    // After Starlight, whose build step writes the search index the offline copy must include.
+    offline(),
   ],
 });

@@ -5,6 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 // when it is installed (Playwright cannot download its own browsers here), else Playwright's.
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4329);
+// A site built for a sub-folder (SITE_BASE=/course/, see astro.config.mjs) is served there.
+const base = (process.env.SITE_BASE ?? '/').replace(/\/?$/, '/');
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -14,7 +16,7 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://127.0.0.1:${port}${base}`,
     trace: 'retain-on-failure',
   },
   projects: [
@@ -31,7 +33,7 @@ export default defineConfig({
   ],
   webServer: {
     command: `${process.env.E2E_SKIP_BUILD ? '' : 'npx astro build && '}npx astro preview --host 127.0.0.1 --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${base}`,
     timeout: 180_000,
     reuseExistingServer: !process.env.CI,
   },

@@ -3,8 +3,10 @@
 // blocked, private mode, file://), a direct call of the cluster's handler in the page.
 //
 // One worker per page, one catch-all handler: a request whose origin belongs to a cluster of this
-// page is answered by that cluster; anything else passes through untouched. The worker script and
-// its scope live under the site's base path, so the site works from a sub-folder.
+// page is answered by that cluster; anything else passes through untouched. The worker is the
+// site's own (src/offline/site-worker.ts: msw's worker inside the offline one), under the site's
+// base path, so the site works from a sub-folder.
+import { siteWorker } from '../offline/site-worker.ts';
 
 export type Handler = (request: Request) => Promise<Response>;
 
@@ -19,10 +21,6 @@ export interface ClusterConnection {
 const origins = new Map<string, Handler>();
 let started: Promise<{ ok: true } | { ok: false; reason: string }> | undefined;
 
-/** The base path with a trailing slash, e.g. `/` or `/course/`. */
-export function normaliseBase(base: string): string {
-  return base.endsWith('/') ? base : `${base}/`;
-}
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -32,6 +30,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
       (e: unknown) => (clearTimeout(timer), reject(e instanceof Error ? e : new Error(String(e)))),
     );
   });
+}
+
+/**
+ * Every page registers the site's worker as it loads. msw reloads a page that such a worker does
+ * not control yet, so when this page came before the worker, wait for the worker to claim it.
+ * A page the active worker does not control (a hard reload) is left to msw: that reload is right.
+ */
+async function untilControlled(url: string, scope: string): Promise<void> {
+  const container = navigator.serviceWorker;
+  const claimed = new Promise<void>((resolve) => container.addEventListener('controllerchange', () => resolve(), { once: true }));
+  const registration = await container.register(url, { scope });
+  if (container.controller || registration.active?.state === 'activated') return;
+  await claimed;
 }
 
 async function startWorker(base: string): Promise<{ ok: true } | { ok: false; reason: string }> {
@@ -45,9 +56,10 @@ async function startWorker(base: string): Promise<{ ok: true } | { ok: false; re
         return handler ? handler(request) : undefined;
       }),
     );
-    const scope = normaliseBase(base);
+    const { url, scope } = siteWorker(base);
+    await withTimeout(untilControlled(url, scope), 10_000, 'installing the service worker');
     await withTimeout(
-      worker.start({ serviceWorker: { url: `${scope}mockServiceWorker.js`, options: { scope } }, quiet: true, onUnhandledFrame: 'bypass' }),
+      worker.start({ serviceWorker: { url, options: { scope } }, quiet: true, onUnhandledFrame: 'bypass' }),
       10_000,
       'starting the service worker',
     );

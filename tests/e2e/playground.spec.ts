@@ -89,7 +89,7 @@ test('the service worker controls the page and answers kubectl', async ({ page }
   await openPlayground(page);
   await expect(page.locator('api-playground')).toHaveAttribute('data-connection', 'worker');
   const controller = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '');
-  expect(controller).toMatch(/\/mockServiceWorker\.js$/);
+  expect(controller).toMatch(/\/service-worker\.js$/);
 
   const answered = page.waitForResponse((r) => r.url().startsWith(`${SERVER}/apis/apiregistration.k8s.io/v1/apiservices`));
   const out = await run(page, 'kubectl get apiservice');
