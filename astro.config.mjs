@@ -28,7 +28,7 @@ export default defineConfig({
       markdown: { processedDirs: ['./content/docs'], headingLinks: false },
       customCss: ['./src/styles/course.css', './src/styles/print.css'],
       sidebar: [
-        { label: '시작하기', translations: { en: 'Start here' }, items: [{ slug: 'index' }] },
+        { label: '시작하기', translations: { en: 'Start here' }, items: [{ slug: 'index' }, 'playground'] },
         {
           label: '강의',
           translations: { en: 'Lessons' },
