@@ -10,6 +10,7 @@ import type { RESTMapping } from '../restmapper.ts';
 import type { CommandContext } from '../cmd/command.ts';
 import { readDocuments } from './manifest.ts';
 import { OpenAPIV3, ParamUnsupportedError, type GVK } from './openapi.ts';
+import { unstructuredDecodeError } from './unstructured.ts';
 
 export type JSONMap = Record<string, unknown>;
 
@@ -99,8 +100,9 @@ function objectsOf(value: JSONMap): JSONMap[] {
 }
 
 async function infoFor(ctx: CommandContext, source: string, object: JSONMap, opts: BuildOptions): Promise<Info> {
-  const { group, version } = parseAPIVersion(String(object.apiVersion ?? ''));
-  const kind = String(object.kind ?? '');
+  // A List's items are unstructured: a field that is not a string reads as empty.
+  const { group, version } = parseAPIVersion(typeof object.apiVersion === 'string' ? object.apiVersion : '');
+  const kind = typeof object.kind === 'string' ? object.kind : '';
   const metadata = (typeof object.metadata === 'object' && object.metadata !== null ? object.metadata : {}) as JSONMap;
   const name = typeof metadata.name === 'string' ? metadata.name : '';
   const objectNamespace = typeof metadata.namespace === 'string' ? metadata.namespace : '';
@@ -164,9 +166,9 @@ export async function buildFromFiles(
     const { values, error } = readDocuments(text);
     let stopped = false;
     for (const value of values) {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
       if (opts.validation !== 'Ignore') {
         try {
+          if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('invalid object to validate');
           await validateDocument(value as JSONMap, opts, ctx);
         } catch (e) {
           if (e instanceof ConnectionError) throw e;
@@ -178,6 +180,11 @@ export async function buildFromFiles(
           stopped = true;
           break;
         }
+      }
+      const decodeError = unstructuredDecodeError(value);
+      if (decodeError !== undefined) {
+        errors.push(new Error(`unable to decode ${JSON.stringify(source)}: ${decodeError}`));
+        continue;
       }
       for (const object of objectsOf(value as JSONMap)) {
         let info: Info;

@@ -3,7 +3,7 @@
 // turned into JSON as sigs.k8s.io/yaml does (go-yaml v2, YAML 1.1 scalars), and go-yaml's
 // error messages for the mistakes people make (bad indentation, tabs, open quotes).
 
-import { parseDocument, type YAMLError } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type YAMLError } from 'yaml';
 import { goJSONString } from '../printers/json.ts';
 
 /** Go's json.Marshal of decoded JSON values: compact, map keys sorted, HTML characters escaped. */
@@ -67,10 +67,59 @@ function goYAMLError(text: string, err: YAMLError): string {
   return parser(at, 'did not find expected key');
 }
 
+/** go-yaml v2's allowedAliasRatio: small documents may be 99% alias expansion, huge ones 10%. */
+function allowedAliasRatio(decodeCount: number): number {
+  const low = 400_000;
+  const high = 4_000_000;
+  if (decodeCount <= low) return 0.99;
+  if (decodeCount >= high) return 0.1;
+  return 0.99 - (0.89 * (decodeCount - low)) / (high - low);
+}
+
+/**
+ * go-yaml v2's decoder counts every node it decodes, aliases expanded, and stops a document
+ * that is mostly alias expansion ("billion laughs") or whose anchor contains itself, before
+ * building anything: the same walk over the parsed document, without building.
+ */
+function checkAliasing(doc: Document): void {
+  let decodeCount = 1; // the document node
+  let aliasCount = 0;
+  const expanding = new Set<unknown>();
+  const fail = (message: string) => new ManifestParseError(`error converting YAML to JSON: yaml: ${message}`);
+  const visit = (node: unknown): void => {
+    decodeCount++;
+    if (expanding.size > 0) aliasCount++;
+    if (aliasCount > 100 && decodeCount > 1000 && aliasCount / decodeCount > allowedAliasRatio(decodeCount)) throw fail('document contains excessive aliasing');
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!target) return;
+      if (expanding.has(target)) throw fail(`anchor '${node.source}' value contains itself`);
+      expanding.add(target);
+      visit(target);
+      expanding.delete(target);
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        // A merge key is not decoded itself: its value's mappings are.
+        if (isScalar(pair.key) && typeof pair.key.value === 'symbol') {
+          if (isSeq(pair.value)) for (const item of [...pair.value.items].reverse()) visit(item);
+          else visit(pair.value);
+          continue;
+        }
+        visit(pair.key);
+        visit(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) visit(item);
+    }
+  };
+  visit(doc.contents);
+}
+
 /** One YAML document to its JSON value, as sigs.k8s.io/yaml's YAMLToJSON would decode it. */
 export function yamlToJSON(text: string): unknown {
   const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: false, merge: true });
   if (doc.errors.length > 0) throw new ManifestParseError(`error converting YAML to JSON: ${goYAMLError(text, doc.errors[0]!)}`);
+  checkAliasing(doc);
   return doc.toJS({ maxAliasCount: -1 }) as unknown;
 }
 
