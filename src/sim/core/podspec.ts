@@ -47,7 +47,36 @@ export function defaultContainer(c: JsonObject): void {
     defaultTo(port, 'protocol', 'TCP');
     orderKeys(port, containerPortOrder);
   }
+  for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) if (isObject(probe)) defaultProbe(probe as JsonObject);
+  for (const env of arrayOf(c.env)) {
+    // SetDefaults_ObjectFieldSelector
+    const fieldRef = objectOf(env.valueFrom).fieldRef;
+    if (isObject(fieldRef)) {
+      defaultTo(fieldRef, 'apiVersion', 'v1');
+      orderKeys(fieldRef, ['apiVersion', 'fieldPath']);
+    }
+  }
   orderKeys(c, containerOrder);
+}
+
+const probeOrder = [
+  'exec', 'httpGet', 'tcpSocket', 'grpc', 'initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold',
+  'failureThreshold', 'terminationGracePeriodSeconds',
+] as const;
+
+/** SetDefaults_Probe and SetDefaults_HTTPGetAction. */
+function defaultProbe(probe: JsonObject): void {
+  if (isObject(probe.httpGet)) {
+    const get = probe.httpGet as JsonObject;
+    defaultTo(get, 'path', '/');
+    defaultTo(get, 'scheme', 'HTTP');
+    orderKeys(get, ['path', 'port', 'host', 'scheme', 'httpHeaders']);
+  }
+  defaultTo(probe, 'timeoutSeconds', 1);
+  defaultTo(probe, 'periodSeconds', 10);
+  defaultTo(probe, 'successThreshold', 1);
+  defaultTo(probe, 'failureThreshold', 3);
+  orderKeys(probe, probeOrder);
 }
 
 /** PodSpec's keys in Go field order. */

@@ -12,6 +12,19 @@ const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const validate = (key: string, obj: KubeObject, old?: KubeObject) => (b(key).validate?.(obj, old) ?? []).map(formatFieldError);
 
 describe('defaults', () => {
+  it('probes and downward-API env vars: timeouts, thresholds, HTTP scheme and fieldRef apiVersion, in Go field order', () => {
+    const d = deployment('web', 1);
+    const c = (d.spec as any).template.spec.containers[0];
+    c.livenessProbe = { httpGet: { port: 80 } };
+    c.readinessProbe = { initialDelaySeconds: 5, tcpSocket: { port: 80 } };
+    c.env = [{ name: 'POD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }];
+    b('apps/v1/deployments').defaults!(d);
+    expect(c.livenessProbe).toEqual({ httpGet: { path: '/', port: 80, scheme: 'HTTP' }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 });
+    expect(Object.keys(c.readinessProbe)).toEqual(['tcpSocket', 'initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']);
+    expect(Object.keys(c.env[0].valueFrom.fieldRef)).toEqual(['apiVersion', 'fieldPath']);
+    expect(c.env[0].valueFrom.fieldRef.apiVersion).toBe('v1');
+  });
+
   it('Deployment: strategy, history, deadline, template metadata and container defaults, in Go field order', () => {
     const d = deployment('web', 3);
     delete (d.spec as any).replicas;
