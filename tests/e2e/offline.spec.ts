@@ -36,11 +36,18 @@ async function run(page: Page, line: string): Promise<string> {
   }, line);
 }
 
-test('after a first visit: a lesson never opened, search and the playground work offline', async ({ context, page }) => {
-  await firstVisit(page, './');
-  await goOffline(context, page);
+test('after a first visit: a lesson never opened, search and the playground work offline', async ({ context }) => {
+  // The first visit starts a playground, and its tab is closed: a new tab still finds the site.
+  const first = await context.newPage();
+  await firstVisit(first, 'en/playground/');
+  await first.locator('api-playground').scrollIntoViewIfNeeded();
+  await expect(first.locator('api-playground')).toHaveAttribute('data-connection', 'worker', { timeout: 30_000 });
+  await first.close();
 
+  const page = await context.newPage();
+  await context.setOffline(true);
   await page.goto('lessons/05-apiservice-vs-crd/');
+  await goOffline(context, page);
   await expect(page.locator('h1')).toContainText('5');
   await expect(page.locator('main')).toContainText('CustomResourceDefinition');
 
@@ -48,6 +55,7 @@ test('after a first visit: a lesson never opened, search and the playground work
   await page.getByRole('dialog').getByRole('textbox').fill('집계 계층');
   await expect(page.getByRole('dialog').locator('.pagefind-ui__result-link').first()).toBeVisible();
 
+  // The Korean playground page, never opened either.
   await page.goto('playground/');
   await page.locator('api-playground').scrollIntoViewIfNeeded();
   await expect(page.locator('api-playground')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
@@ -82,4 +90,17 @@ test('a new build replaces the offline copy once the site is online again', asyn
     writeFileSync(file, original);
     writeManifest(DIST);
   }
+});
+
+test('msw, told its last page is closing, leaves the site worker registered', async ({ page }) => {
+  await firstVisit(page, './');
+  const registered = await page.evaluate(async () => {
+    const container = navigator.serviceWorker;
+    const closed = new Promise<void>((resolve) => container.addEventListener('message', (event) => event.data?.type === 'CLIENT_CLOSED' && resolve()));
+    // What msw's page code sends when its page goes; its worker then unregisters when no page is left.
+    container.controller?.postMessage('CLIENT_CLOSE');
+    await closed;
+    return (await container.getRegistration())?.active?.scriptURL ?? 'none';
+  });
+  expect(registered).toMatch(/\/service-worker\.js$/);
 });
