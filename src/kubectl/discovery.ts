@@ -2,6 +2,7 @@
 // apidiscovery Accept header, Stale versions dropped, the first remaining version preferred.
 
 import { accept, type RESTClient } from './rest/client.ts';
+import { caller } from './rest/body_log.ts';
 
 export interface APIResource {
   /** Plural resource name, e.g. `deployments`. */
@@ -86,8 +87,8 @@ export class DiscoveryClient {
   }
 
   private async fetchGroups(): Promise<APIGroup[]> {
-    const core = await this.client.getJSON<DiscoveryGroupList>({ path: '/api?timeout=32s', accept: accept.aggregatedDiscovery });
-    const apis = await this.client.getJSON<DiscoveryGroupList>({ path: '/apis?timeout=32s', accept: accept.aggregatedDiscovery });
+    const core = await this.client.getJSON<DiscoveryGroupList>({ caller: caller.legacyDiscovery, httpCache: true, path: '/api?timeout=32s', accept: accept.aggregatedDiscovery });
+    const apis = await this.client.getJSON<DiscoveryGroupList>({ caller: caller.groupDiscovery, httpCache: true, path: '/apis?timeout=32s', accept: accept.aggregatedDiscovery });
     return [...groupsFromAggregated(core), ...groupsFromAggregated(apis)];
   }
 }

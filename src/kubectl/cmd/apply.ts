@@ -18,10 +18,11 @@ import {
   type Info,
   type JSONMap,
 } from '../resource/builder.ts';
-import { goMarshal } from '../resource/manifest.ts';
+import { encodeObject, goMarshal } from '../resource/manifest.ts';
 import { OpenAPIV3 } from '../resource/openapi.ts';
 import { threeWayJSONMergePatch, threeWayStrategicMergePatch } from '../resource/patch.ts';
 import type { Command, CommandContext } from './command.ts';
+import { caller } from '../rest/body_log.ts';
 
 export const lastAppliedAnnotation = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -125,7 +126,7 @@ async function computePatch(
   if (schema === 'missing') ctx.log.info(5, 'patcher.go:141', `warning: OpenAPI V3 path does not exist - group: ${group}, version ${version}, kind ${kind}`);
   else ctx.log.info(5, 'patcher.go:150', `warning: OpenAPI V3 path does not support strategic merge patch - group: ${group}, version ${version}, kind ${kind}`);
   try {
-    await ctx.client().do({ path: '/openapi/v2?timeout=32s', accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' });
+    await ctx.client().do({ caller: caller.openAPIV2, httpCache: true, path: '/openapi/v2?timeout=32s', accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' });
   } catch {
     // no OpenAPI v2 document: the patch falls back to what kubectl knows of the kind
   }
@@ -152,12 +153,12 @@ async function applyOne(ctx: CommandContext, info: Info, openapi: OpenAPIV3, val
     const path = resourcePath(info.mapping.resource, info.namespace, info.name);
     // Server-side apply returns the server's errors as they came.
     if (dryRun !== 'client') {
-      const applied = await client.getJSON<JSONMap>({
+      const applied = await client.getJSON<JSONMap>({ caller: caller.resourcePatch,
         method: 'PATCH',
         path: path + query({ fieldManager: fieldManager ?? 'kubectl', force: String(bool(ctx.flags, 'force-conflicts')) }),
         accept: accept.json,
         contentType: 'application/apply-patch+yaml',
-        body: goMarshal(info.object),
+        body: encodeObject(info.object),
         resource: gr,
         name: info.name,
       });
@@ -166,7 +167,7 @@ async function applyOne(ctx: CommandContext, info: Info, openapi: OpenAPIV3, val
       if (fieldManager === undefined && lastApplied !== undefined) {
         const metadata: JSONMap = { annotations: { [lastAppliedAnnotation]: lastApplied }, name: info.name };
         if (info.namespace) metadata.namespace = info.namespace;
-        await client.do({
+        await client.do({ caller: caller.resourcePatch,
           method: 'PATCH',
           path: path + query({ fieldManager: 'kubectl-last-applied' }),
           accept: accept.json,
@@ -184,7 +185,7 @@ async function applyOne(ctx: CommandContext, info: Info, openapi: OpenAPIV3, val
   let current: JSONMap | undefined;
   try {
     checkResourceName(info.name);
-    current = await client.getJSON<JSONMap>({ path: resourcePath(info.mapping.resource, info.namespace, info.name), accept: accept.json, resource: gr, name: info.name });
+    current = await client.getJSON<JSONMap>({ caller: caller.resourceGet, path: resourcePath(info.mapping.resource, info.namespace, info.name), accept: accept.json, resource: gr, name: info.name });
   } catch (e) {
     if (!(e instanceof StatusError && e.status.reason === 'NotFound')) throw retrievalError(info, e as Error);
   }
@@ -193,12 +194,12 @@ async function applyOne(ctx: CommandContext, info: Info, openapi: OpenAPIV3, val
     const obj = withLastApplied(info.object);
     if (dryRun !== 'client') {
       try {
-        await client.do({
+        await client.do({ caller: caller.resourceCreate,
           method: 'POST',
           path: resourcePath(info.mapping.resource, info.namespace) + query({ fieldManager: fieldManager ?? 'kubectl-client-side-apply' }),
           accept: accept.json,
           contentType: 'application/json',
-          body: goMarshal(obj),
+          body: encodeObject(obj),
           resource: gr,
           name: info.name,
         });
@@ -236,7 +237,7 @@ async function applyOne(ctx: CommandContext, info: Info, openapi: OpenAPIV3, val
   }
   if (dryRun !== 'client') {
     try {
-      await client.do({
+      await client.do({ caller: caller.resourcePatch,
         method: 'PATCH',
         path: resourcePath(info.mapping.resource, info.namespace, info.name) + query({ fieldManager: fieldManager ?? 'kubectl-client-side-apply' }),
         accept: accept.json,

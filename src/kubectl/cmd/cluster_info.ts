@@ -6,6 +6,7 @@ import { accept } from '../rest/client.ts';
 import { encodeQuery, pathEscape } from '../rest/paths.ts';
 import { KubectlError } from '../rest/errors.ts';
 import type { Command } from './command.ts';
+import { caller } from '../rest/body_log.ts';
 
 interface Service {
   metadata?: { name?: string; namespace?: string; labels?: Record<string, string> };
@@ -48,7 +49,7 @@ export const clusterInfoCommand: Command = {
     const client = ctx.client();
     try {
       await ctx.mapper();
-      const list = await client.getJSON<{ items?: Service[] }>({
+      const list = await client.getJSON<{ items?: Service[] }>({ caller: caller.resourceList,
         path: `/api/v1/namespaces/${pathEscape(namespace)}/services${encodeQuery({ labelSelector: 'kubernetes.io/cluster-service=true' })}`,
         accept: accept.raw,
         resource: { group: '', resource: 'services' },

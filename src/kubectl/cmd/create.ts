@@ -7,10 +7,11 @@ import { accept } from '../rest/client.ts';
 import { encodeQuery, resourcePath } from '../rest/paths.ts';
 import { KubectlError } from '../rest/errors.ts';
 import { addSourceToErr, buildFromFiles, validationDirective } from '../resource/builder.ts';
-import { goMarshal } from '../resource/manifest.ts';
+import { encodeObject } from '../resource/manifest.ts';
 import { OpenAPIV3 } from '../resource/openapi.ts';
 import { combinedError, dryRunStrategy, operationLine, printedName, withLastApplied } from './apply.ts';
 import type { Command } from './command.ts';
+import { caller } from '../rest/body_log.ts';
 
 const flags: FlagSpec[] = [
   boolFlag('allow-missing-template-keys', undefined, true),
@@ -47,14 +48,14 @@ export const createCommand: Command = {
         const obj = bool(ctx.flags, 'save-config') ? withLastApplied(info.object) : info.object;
         if (dryRun !== 'client') {
           try {
-            await client.do({
+            await client.do({ caller: caller.resourceCreate,
               method: 'POST',
               path:
                 resourcePath(info.mapping.resource, info.namespace) +
                 encodeQuery({ dryRun: dryRun === 'server' ? 'All' : undefined, fieldManager: str(ctx.flags, 'field-manager'), fieldValidation: directive }),
               accept: accept.json,
               contentType: 'application/json',
-              body: goMarshal(obj),
+              body: encodeObject(obj),
               resource: { group: info.mapping.resource.group, resource: info.mapping.resource.name },
               name: info.name,
             });

@@ -9,9 +9,11 @@ import { KubectlError, StatusError } from '../rest/errors.ts';
 import type { RESTMapping } from '../restmapper.ts';
 import { kindPrefix } from '../restmapper.ts';
 import { addSourceToErr, buildFromFiles } from '../resource/builder.ts';
+import { encodeObject } from '../resource/manifest.ts';
 import { OpenAPIV3 } from '../resource/openapi.ts';
 import { combinedError, dryRunStrategy, dryRunSuffix } from './apply.ts';
 import type { Command, CommandContext } from './command.ts';
+import { caller } from '../rest/body_log.ts';
 
 const flags: FlagSpec[] = [
   boolFlag('all'),
@@ -76,7 +78,7 @@ async function listTargets(ctx: CommandContext, selector: string): Promise<Targe
   for (const type of ctx.args[0]!.split(',').filter((t) => t !== '')) {
     const mapping = mapper.mappingFor(type);
     const r = mapping.resource;
-    const list = await ctx.client().getJSON<{ items?: { metadata?: { name?: string; namespace?: string } }[] }>({
+    const list = await ctx.client().getJSON<{ items?: { metadata?: { name?: string; namespace?: string } }[] }>({ caller: caller.resourceList,
       path:
         resourcePath(r, allNamespaces ? undefined : ctx.namespace) +
         encodeQuery({ labelSelector: selector || undefined, fieldSelector: str(ctx.flags, 'field-selector') || undefined }),
@@ -141,12 +143,12 @@ export const deleteCommand: Command = {
       if (gracePeriod >= 0) body.gracePeriodSeconds = gracePeriod;
       body.propagationPolicy = policy;
       try {
-        await client.do({
+        await client.do({ caller: caller.resourceDelete,
           method: 'DELETE',
           path: resourcePath(r, t.namespace, t.name),
           accept: accept.json,
           contentType: 'application/json',
-          body: JSON.stringify(dryRun === 'server' ? { ...body, dryRun: ['All'] } : body),
+          body: encodeObject(dryRun === 'server' ? { ...body, dryRun: ['All'] } : body),
           resource: { group: r.group, resource: r.name },
           name: t.name,
         });
@@ -199,7 +201,7 @@ export const deleteCommand: Command = {
     for (const t of deleted) {
       for (;;) {
         try {
-          await client.do({ path: resourcePath(t.mapping.resource, t.namespace, t.name), accept: accept.json });
+          await client.do({ caller: caller.dynamicGet, path: resourcePath(t.mapping.resource, t.namespace, t.name), accept: accept.json });
         } catch (e) {
           if (e instanceof StatusError && e.status.reason === 'NotFound') break;
           throw e;

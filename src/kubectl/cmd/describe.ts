@@ -9,6 +9,7 @@ import { encodeQuery, resourcePath } from '../rest/paths.ts';
 import { AggregateError, KubectlError, StatusError } from '../rest/errors.ts';
 import type { RESTMapping } from '../restmapper.ts';
 import type { Command, CommandContext } from './command.ts';
+import { caller } from '../rest/body_log.ts';
 
 const flags: FlagSpec[] = [
   boolFlag('all-namespaces', 'A'),
@@ -66,10 +67,10 @@ async function visit(ctx: CommandContext, target: Target, namespace: string | un
   const gr = { group: r.group, resource: r.name };
   const infoOf = (o: Obj): Info => ({ mapping: target.mapping, namespace: r.namespaced ? (o.metadata?.namespace ?? '') : '', name: o.metadata?.name ?? '' });
   if (target.name !== undefined) {
-    const obj = await ctx.client().getJSON<Obj>({ path: resourcePath(r, namespace, target.name), accept: accept.json, resource: gr, name: target.name });
+    const obj = await ctx.client().getJSON<Obj>({ caller: caller.resourceGet, path: resourcePath(r, namespace, target.name), accept: accept.json, resource: gr, name: target.name });
     return [infoOf(obj)];
   }
-  const list = await ctx.client().getJSON<Obj>({
+  const list = await ctx.client().getJSON<Obj>({ caller: caller.resourceList,
     path: resourcePath(r, namespace) + encodeQuery({ labelSelector: selector || undefined, limit: limit(ctx) }),
     accept: accept.json,
     resource: gr,

@@ -8,6 +8,7 @@ import { KubectlError } from '../rest/errors.ts';
 import { renderPlaintext } from '../explain/plaintext.ts';
 import { gvrString, splitResourceRequest, splitWithMatchingPrefix, type GVR } from '../explain/path.ts';
 import type { Command, CommandContext } from './command.ts';
+import { caller } from '../rest/body_log.ts';
 
 /** kubectl's OpenAPI v3 client: the index, then a group-version's document by its hash URL. */
 class OpenAPIV3Client {
@@ -21,13 +22,13 @@ class OpenAPIV3Client {
   paths(): Promise<Record<string, { serverRelativeURL?: string }>> {
     this.index ??= this.ctx
       .client()
-      .getJSON<{ paths?: Record<string, { serverRelativeURL?: string }> }>({ path: '/openapi/v3?timeout=32s', accept: 'application/json, */*' })
+      .getJSON<{ paths?: Record<string, { serverRelativeURL?: string }> }>({ caller: caller.openAPIV3Paths, httpCache: true, path: '/openapi/v3?timeout=32s', accept: 'application/json, */*' })
       .then((r) => r.paths ?? {});
     return this.index;
   }
 
   async document(url: string): Promise<Record<string, unknown>> {
-    return this.ctx.client().getJSON<Record<string, unknown>>({ path: `${url}${url.includes('?') ? '&' : '?'}timeout=32s`, accept: 'application/json' });
+    return this.ctx.client().getJSON<Record<string, unknown>>({ caller: caller.openAPIV3GroupVersion, httpCache: true, path: `${url}${url.includes('?') ? '&' : '?'}timeout=32s`, accept: 'application/json' });
   }
 }
 
@@ -50,7 +51,7 @@ function parseGroupVersion(gv: string): { group: string; version: string } {
 /** The OpenAPI v2 document, which kubectl only takes as protobuf. */
 async function renderOpenAPIV2(ctx: CommandContext, apiVersion: string): Promise<void> {
   if (apiVersion) parseGroupVersion(apiVersion);
-  await ctx.client().do({ path: '/openapi/v2?timeout=32s', accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' });
+  await ctx.client().do({ caller: caller.openAPIV2, httpCache: true, path: '/openapi/v2?timeout=32s', accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' });
   throw new KubectlError('the OpenAPI v2 document is not available in this kubectl; use --output=plaintext');
 }
 

@@ -12,6 +12,7 @@ import { encodeQuery, resourcePath } from '../rest/paths.ts';
 import { AggregateError, KubectlError, PlainError, StatusError } from '../rest/errors.ts';
 import { kindPrefix, type RESTMapping } from '../restmapper.ts';
 import { UsageError, type Command, type CommandContext } from './command.ts';
+import { caller } from '../rest/body_log.ts';
 
 const flags: FlagSpec[] = [
   boolFlag('all-namespaces', 'A'),
@@ -112,7 +113,7 @@ const groupResourceOf = (m: RESTMapping) => ({ group: m.resource.group, resource
 
 /** `kubectl get --raw PATH`: one GET, the body copied out as it came. */
 async function getRaw(ctx: CommandContext, path: string): Promise<void> {
-  const response = await ctx.client().do({ path, accept: accept.raw });
+  const response = await ctx.client().do({ caller: caller.raw, streamErrorCaller: caller.rawStreamError, path, accept: accept.raw });
   ctx.out(response.body);
 }
 
@@ -127,6 +128,7 @@ async function printHumanReadable(ctx: CommandContext, infos: ResourceInfo[]): P
         accept: accept.table,
         resource: groupResourceOf(info.mapping),
         name: info.name,
+        caller: info.name === undefined ? caller.resourceList : caller.resourceGet,
       });
       tables.push({ info, table });
     } catch (e) {
@@ -199,6 +201,7 @@ async function printGeneric(ctx: CommandContext, infos: ResourceInfo[], singleIt
         accept: accept.json,
         resource: groupResourceOf(info.mapping),
         name: info.name,
+        caller: info.name === undefined ? caller.resourceList : caller.resourceGet,
       });
       if (info.name === undefined) objects.push(...flatten(obj));
       else objects.push(obj);

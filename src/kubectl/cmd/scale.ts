@@ -11,6 +11,7 @@ import { OpenAPIV3 } from '../resource/openapi.ts';
 import { combinedError, dryRunStrategy, operationLine } from './apply.ts';
 import { missingResourceMessage, targetsFromArgs, type Target } from './delete.ts';
 import type { Command } from './command.ts';
+import { caller } from '../rest/body_log.ts';
 
 const flags: FlagSpec[] = [
   boolFlag('all'),
@@ -54,7 +55,7 @@ export const scaleCommand: Command = {
     for (const t of targets) {
       const r = t.mapping.resource;
       try {
-        await client.do({ path: resourcePath(r, t.namespace, t.name), accept: accept.json, resource: { group: r.group, resource: r.name }, name: t.name });
+        await client.do({ caller: caller.resourceGet, path: resourcePath(r, t.namespace, t.name), accept: accept.json, resource: { group: r.group, resource: r.name }, name: t.name });
         found.push(t);
       } catch (e) {
         errors.push(e as Error);
@@ -67,7 +68,7 @@ export const scaleCommand: Command = {
       const r = t.mapping.resource;
       if (dryRun !== 'client') {
         try {
-          await client.do({
+          await client.do({ caller: caller.scalePatch,
             method: 'PATCH',
             path: resourcePath(r, t.namespace, t.name) + '/scale' + (dryRun === 'server' ? '?dryRun=All' : ''),
             accept: 'application/json, */*',

@@ -11,6 +11,7 @@ import { ExitError, KubectlError } from '../rest/errors.ts';
 import { encodeQuery, pathEscape } from '../rest/paths.ts';
 import { quantityMilliValue, quantityOf, quantityValue, sumQuantities, type Quantity } from '../quantity.ts';
 import { UsageError, type Command, type CommandContext } from './command.ts';
+import { caller } from '../rest/body_log.ts';
 
 type ResourceList = Record<string, string | undefined>;
 
@@ -57,8 +58,8 @@ function goSort<T>(items: T[], less: (a: T, b: T) => boolean): void {
 async function metricsAPIAvailable(ctx: CommandContext): Promise<boolean> {
   const client = ctx.client();
   const groups: APIGroup[] = [];
-  for (const path of ['/api', '/apis'])
-    groups.push(...groupsFromAggregated(await client.getJSON({ path, accept: accept.aggregatedDiscovery })));
+  for (const [path, source] of [['/api', caller.legacyDiscovery], ['/apis', caller.groupDiscovery]] as const)
+    groups.push(...groupsFromAggregated(await client.getJSON({ path, accept: accept.aggregatedDiscovery, caller: source })));
   return groups.some((g) => g.name === 'metrics.k8s.io' && g.versions.some((v) => v.version === 'v1beta1'));
 }
 
@@ -104,9 +105,9 @@ const topNode: Command = {
     const nodeMetrics = { group: 'metrics.k8s.io', resource: 'nodes' };
     let metrics: NodeMetrics[];
     if (name !== '') {
-      metrics = [await client.getJSON<NodeMetrics>({ path: `${metricsVersion}/nodes/${pathEscape(name)}`, accept: metricsAccept(ctx), resource: nodeMetrics, name })];
+      metrics = [await client.getJSON<NodeMetrics>({ caller: caller.typedGet, path: `${metricsVersion}/nodes/${pathEscape(name)}`, accept: metricsAccept(ctx), resource: nodeMetrics, name })];
     } else {
-      const list = await client.getJSON<{ items?: NodeMetrics[] }>({
+      const list = await client.getJSON<{ items?: NodeMetrics[] }>({ caller: caller.typedList,
         path: `${metricsVersion}/nodes${encodeQuery({ labelSelector: selector || undefined })}`,
         accept: metricsAccept(ctx),
         resource: nodeMetrics,
@@ -117,9 +118,9 @@ const topNode: Command = {
     const nodesResource = { group: '', resource: 'nodes' };
     const nodes: Node[] =
       name !== ''
-        ? [await client.getJSON<Node>({ path: `/api/v1/nodes/${pathEscape(name)}`, accept: accept.protobufPreferred, resource: nodesResource, name })]
+        ? [await client.getJSON<Node>({ caller: caller.typedGet, path: `/api/v1/nodes/${pathEscape(name)}`, accept: accept.protobufPreferred, resource: nodesResource, name })]
         : ((
-            await client.getJSON<{ items?: Node[] }>({
+            await client.getJSON<{ items?: Node[] }>({ caller: caller.typedList,
               path: `/api/v1/nodes${encodeQuery({ labelSelector: selector || undefined })}`,
               accept: accept.protobufPreferred,
               resource: nodesResource,
@@ -186,9 +187,9 @@ const topPod: Command = {
     const selectors = { labelSelector: labelSelector || undefined, fieldSelector: fieldSelector || undefined };
     let metrics: PodMetrics[];
     if (name !== '') {
-      metrics = [await client.getJSON<PodMetrics>({ path: `${metricsVersion}${nsPath}/pods/${pathEscape(name)}`, accept: metricsAccept(ctx), resource: podMetrics, name })];
+      metrics = [await client.getJSON<PodMetrics>({ caller: caller.typedGet, path: `${metricsVersion}${nsPath}/pods/${pathEscape(name)}`, accept: metricsAccept(ctx), resource: podMetrics, name })];
     } else {
-      const list = await client.getJSON<{ items?: PodMetrics[] }>({
+      const list = await client.getJSON<{ items?: PodMetrics[] }>({ caller: caller.typedList,
         path: `${metricsVersion}${nsPath}/pods${encodeQuery(selectors)}`,
         accept: metricsAccept(ctx),
         resource: podMetrics,
@@ -199,10 +200,10 @@ const topPod: Command = {
       // verifyEmptyMetrics: no pods at all is fine; pods that should have metrics are an error.
       const pods = { group: '', resource: 'pods' };
       if (name !== '') {
-        checkPodAge(await client.getJSON<Pod>({ path: `/api/v1${nsPath}/pods/${pathEscape(name)}`, accept: accept.protobufPreferred, resource: pods, name }), ctx.now());
+        checkPodAge(await client.getJSON<Pod>({ caller: caller.typedGet, path: `/api/v1${nsPath}/pods/${pathEscape(name)}`, accept: accept.protobufPreferred, resource: pods, name }), ctx.now());
         throw new KubectlError('metrics not available yet');
       }
-      const list = await client.getJSON<{ items?: Pod[] }>({ path: `/api/v1${nsPath}/pods${encodeQuery(selectors)}`, accept: accept.protobufPreferred, resource: pods });
+      const list = await client.getJSON<{ items?: Pod[] }>({ caller: caller.typedList, path: `/api/v1${nsPath}/pods${encodeQuery(selectors)}`, accept: accept.protobufPreferred, resource: pods });
       if ((list.items ?? []).length > 0) {
         for (const pod of list.items ?? []) checkPodAge(pod, ctx.now());
         throw new KubectlError('metrics not available yet');

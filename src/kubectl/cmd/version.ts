@@ -5,6 +5,7 @@ import { marshalIndent } from '../printers/json.ts';
 import { toYAML } from '../printers/yaml.ts';
 import { KubectlError } from '../rest/errors.ts';
 import type { Command } from './command.ts';
+import { caller } from '../rest/body_log.ts';
 
 export const clientVersion = {
   major: '1',
@@ -47,7 +48,7 @@ export const versionCommand: Command = {
     let serverError: Error | undefined;
     if (!bool(ctx.flags, 'client')) {
       try {
-        const server = await ctx.client().getJSON<Record<string, unknown>>({ path: '/version?timeout=32s', accept: 'application/json, */*' });
+        const server = await ctx.client().getJSON<Record<string, unknown>>({ caller: caller.serverVersion, httpCache: true, path: '/version?timeout=32s', accept: 'application/json, */*' });
         result.serverVersion = inStructOrder(server);
       } catch (e) {
         serverError = e as Error;

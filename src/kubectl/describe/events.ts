@@ -5,6 +5,7 @@ import { accept } from '../rest/client.ts';
 import { encodeQuery } from '../rest/paths.ts';
 import type { CommandContext } from '../cmd/command.ts';
 import { goSortSlice, since, type DescribeWriter } from './writer.ts';
+import { caller } from '../rest/body_log.ts';
 
 export interface CoreEvent {
   type?: string;
@@ -44,7 +45,7 @@ export async function searchEvents(ctx: CommandContext, ref: EventReference, set
   if (ref.uid) terms.push(`involvedObject.uid=${ref.uid}`);
   const base = ref.namespace ? `/api/v1/namespaces/${ref.namespace}/events` : '/api/v1/events';
   try {
-    const list = await ctx.client().getJSON<{ items?: CoreEvent[] }>({
+    const list = await ctx.client().getJSON<{ items?: CoreEvent[] }>({ caller: caller.typedList,
       path: base + encodeQuery({ fieldSelector: terms.join(','), limit: limitParam(settings) }),
       accept: accept.protobufPreferred,
     });

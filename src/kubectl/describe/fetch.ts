@@ -3,6 +3,7 @@
 import { accept } from '../rest/client.ts';
 import { encodeQuery, pathEscape } from '../rest/paths.ts';
 import type { CommandContext } from '../cmd/command.ts';
+import { caller } from '../rest/body_log.ts';
 
 export interface TypedResource {
   /** `/api/v1` or `/apis/GROUP/VERSION`. */
@@ -27,12 +28,12 @@ function pathOf(r: TypedResource, namespace: string, name?: string): string {
 
 /** A typed Get. */
 export function getTyped<T>(ctx: CommandContext, r: TypedResource, namespace: string, name: string): Promise<T> {
-  return ctx.client().getJSON<T>({ path: pathOf(r, namespace, name), accept: accept.protobufPreferred, resource: { group: r.group, resource: r.resource }, name });
+  return ctx.client().getJSON<T>({ caller: caller.typedGet, path: pathOf(r, namespace, name), accept: accept.protobufPreferred, resource: { group: r.group, resource: r.resource }, name });
 }
 
 /** A typed List with the given query (labelSelector, fieldSelector, limit). */
 export async function listTyped<T>(ctx: CommandContext, r: TypedResource, namespace: string, query: Record<string, string | undefined>): Promise<T[]> {
-  const list = await ctx.client().getJSON<{ items?: T[] }>({
+  const list = await ctx.client().getJSON<{ items?: T[] }>({ caller: caller.typedList,
     path: pathOf(r, namespace) + encodeQuery(query),
     accept: accept.protobufPreferred,
     resource: { group: r.group, resource: r.resource },

@@ -14,6 +14,7 @@ import { describeEndpoints, describeEndpointSlice, describeService } from './net
 import { describeNode } from './node.ts';
 import { describePod, type PodLike } from './pod.ts';
 import { describeDeployment, describeReplicaSet } from './workloads.ts';
+import { caller } from '../rest/body_log.ts';
 
 export type { DescriberSettings } from './events.ts';
 
@@ -46,7 +47,7 @@ const describers: Record<string, Describer> = {
 function genericDescriber(mapping: RESTMapping): Describer {
   return async (ctx, namespace, name, settings) => {
     const r = mapping.resource;
-    const obj = await ctx.client().getJSON<Record<string, unknown> & { kind?: string; metadata?: { namespace?: string; uid?: string } }>({
+    const obj = await ctx.client().getJSON<Record<string, unknown> & { kind?: string; metadata?: { namespace?: string; uid?: string } }>({ caller: caller.dynamicGet,
       path: resourcePath(r, namespace, name),
       accept: accept.json,
       resource: { group: r.group, resource: r.name },

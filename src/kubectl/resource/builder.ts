@@ -11,6 +11,7 @@ import type { CommandContext } from '../cmd/command.ts';
 import { readDocuments } from './manifest.ts';
 import { OpenAPIV3, ParamUnsupportedError, type GVK } from './openapi.ts';
 import { unstructuredDecodeError } from './unstructured.ts';
+import { caller } from '../rest/body_log.ts';
 
 export type JSONMap = Record<string, unknown>;
 
@@ -87,7 +88,7 @@ async function validateDocument(value: JSONMap, opts: BuildOptions, ctx: Command
     if (!(e instanceof ParamUnsupportedError)) throw e;
     // kubectl validates such kinds itself against the OpenAPI v2 document.
     try {
-      await ctx.client().do({ path: '/openapi/v2?timeout=32s', accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' });
+      await ctx.client().do({ caller: caller.openAPIV2, httpCache: true, path: '/openapi/v2?timeout=32s', accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' });
     } catch (err) {
       throw e.download ? new Error(`failed to download openapi: ${(err as Error).message}`) : err;
     }

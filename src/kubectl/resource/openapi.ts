@@ -4,6 +4,7 @@
 // and the patch metadata (x-kubernetes-patch-strategy/merge-key) a strategic merge patch needs.
 
 import type { RESTClient } from '../rest/client.ts';
+import { caller } from '../rest/body_log.ts';
 
 interface SchemaObject {
   type?: string;
@@ -63,7 +64,7 @@ export class OpenAPIV3 {
 
   private paths(): Promise<Record<string, { serverRelativeURL?: string }>> {
     this.root ??= this.client
-      .getJSON<{ paths?: Record<string, { serverRelativeURL?: string }> }>({ path: '/openapi/v3?timeout=32s', accept: 'application/json, */*' })
+      .getJSON<{ paths?: Record<string, { serverRelativeURL?: string }> }>({ caller: caller.openAPIV3Paths, httpCache: true, path: '/openapi/v3?timeout=32s', accept: 'application/json, */*' })
       .then((r) => r.paths ?? {});
     return this.root;
   }
@@ -76,7 +77,7 @@ export class OpenAPIV3 {
     let doc = this.docs.get(key);
     if (!doc) {
       const url = entry.serverRelativeURL;
-      doc = this.client.getJSON<GVDocument>({ path: `${url}${url.includes('?') ? '&' : '?'}timeout=32s`, accept: 'application/json' });
+      doc = this.client.getJSON<GVDocument>({ caller: caller.openAPIV3GroupVersion, httpCache: true, path: `${url}${url.includes('?') ? '&' : '?'}timeout=32s`, accept: 'application/json' });
       this.docs.set(key, doc);
     }
     return doc;
@@ -91,7 +92,7 @@ export class OpenAPIV3 {
     } catch (e) {
       if (!(e instanceof GroupVersionNotFound)) throw e;
       // Not in the index: a custom resource is validated by the server when a CRD defines it.
-      const crds = await this.client.getJSON<{ items?: { spec?: { group?: string; names?: { kind?: string }; versions?: { name?: string }[] } }[] }>({
+      const crds = await this.client.getJSON<{ items?: { spec?: { group?: string; names?: { kind?: string }; versions?: { name?: string }[] } }[] }>({ caller: caller.dynamicList,
         path: '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
         accept: 'application/json',
       });

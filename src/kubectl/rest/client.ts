@@ -2,6 +2,7 @@
 // errors decoded from Status bodies, and the -v=N round-trip log.
 
 import type { Klog } from '../klog.ts';
+import { logBody, type Caller } from './body_log.ts';
 import { genericServerResponse, StatusError, type GroupResource, type Status } from './errors.ts';
 import { DebuggingRoundTripper, type Fetch, type RawResponse } from './transport.ts';
 
@@ -28,6 +29,15 @@ export interface RequestOptions {
   /** For error messages: the resource and name the request is about. */
   resource?: GroupResource;
   name?: string;
+  /** The kubectl or client-go line that makes this request, as the -v=8 body lines name it. */
+  caller: Caller;
+  /** Sent through the HTTP cache kubectl keeps for discovery and OpenAPI (it marks what it varies on). */
+  httpCache?: boolean;
+  /**
+   * Read as a stream (client-go's Request.Stream): the -v=8 log shows the response body only
+   * when the answer is an error, from this line.
+   */
+  streamErrorCaller?: Caller;
 }
 
 export class RESTClient {
@@ -46,8 +56,12 @@ export class RESTClient {
     const method = opts.method ?? 'GET';
     const headers: Record<string, string> = { Accept: opts.accept };
     if (opts.contentType) headers['Content-Type'] = opts.contentType;
-    const response = await this.transport.roundTrip(method, this.server + opts.path, headers, opts.body);
-    if (response.status >= 200 && response.status < 300) return response;
+    logBody(this.log, opts.caller, 'Request Body', opts.body ?? '');
+    const response = await this.transport.roundTrip(method, this.server + opts.path, headers, opts.body, opts.httpCache === true);
+    const ok = response.status >= 200 && response.status < 300;
+    if (opts.streamErrorCaller === undefined) logBody(this.log, opts.caller, 'Response Body', response.body);
+    else if (!ok) logBody(this.log, opts.streamErrorCaller, 'Response Body', response.body);
+    if (ok) return response;
     throw new StatusError(errorStatus(response, method, opts.resource, opts.name ?? ''));
   }
 

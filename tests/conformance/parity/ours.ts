@@ -3,7 +3,7 @@
 // runs legitimately differ (klog timestamps, pids, durations, random Go map orders).
 
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, realpathSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
@@ -54,13 +54,19 @@ export function kubectlPair(c: ConformanceCluster): Pair {
   );
   const home = dirname(kubeconfig);
   const cacheRoot = mkdtempSync(join(tmpdir(), 'apiservice-lab-parity-'));
+  // Run the binary under the name learners type: its User-Agent (-v=7 and up) is built from it.
+  let named = binary;
+  if (binary.includes('/')) {
+    named = join(cacheRoot, 'kubectl');
+    symlinkSync(binary, named);
+  }
   let runs = 0;
   return {
     real: (args, stdin) =>
       new Promise<KubectlResult>((resolve) => {
         // A fresh discovery cache per run, through the environment so the command line stays the learner's.
         const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, KUBECONFIG: kubeconfig, KUBECACHEDIR: join(cacheRoot, `cache-${++runs}`) };
-        const child = execFile(binary, args, { cwd: home, env, timeout: 30_000 }, (err, stdout, stderr) => {
+        const child = execFile(named, args, { cwd: home, env, timeout: 30_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
           resolve({ stdout, stderr, code: err ? (typeof err.code === 'number' ? err.code : 1) : 0 });
         });
         child.stdin?.end(stdin ?? '');
@@ -79,17 +85,31 @@ export function kubectlPair(c: ConformanceCluster): Pair {
   };
 }
 
-/** normaliseLog, plus the orders Go leaves random: feature-gate lines and field selector terms. */
+/**
+ * normaliseLog, plus what legitimately differs at -v=8 and -v=9: the Date response header and
+ * the per-phase milliseconds of -v=9's statistics (a timestamp and durations), and the orders Go
+ * leaves random (it ranges over maps): feature-gate lines, field selector terms, header lines
+ * and the curl line's -H flags.
+ */
 export function normaliseParity(text: string, serverUrl: string): string {
   const lines = normaliseLog(text, serverUrl)
+    .replaceAll(`tcp:${new URL(serverUrl).host}`, 'tcp:SERVER')
     .replace(/fieldSelector=([^&\s]+)/g, (_m, terms: string) => `fieldSelector=${terms.split('%2C').sort().join('%2C')}`)
+    .replace(/(round_trippers\.go:587\]     Date: ).*$/gm, '$1DATE')
+    .replace(/^(.* round_trippers\.go:577\] HTTP Statistics: .*)$/gm, (line) => line.replace(/\d+ ms/g, 'N ms'))
+    .replace(/^(.* round_trippers\.go:473\] curl -v -X\S+ )((?: -H "(?:[^"\\]|\\.)*")*)( '.*')$/gm, (_m, head: string, flags: string, url: string) => {
+      const each = flags.match(/ -H "(?:[^"\\]|\\.)*"/g) ?? [];
+      return head + each.sort().join('') + url;
+    })
     .split('\n');
-  const gate = (l: string) => l.includes('"Feature gate default state"');
+  const randomOrder = (l: string) => l.includes('"Feature gate default state"') || / round_trippers\.go:(480|587)\] {5}/.test(l);
+  // Sort each run of such lines by what follows the klog header (timestamps differ within a run).
+  const message = (l: string) => l.slice(l.indexOf('] ') + 2);
   for (let i = 0; i < lines.length; i++) {
-    if (!gate(lines[i]!)) continue;
+    if (!randomOrder(lines[i]!)) continue;
     let j = i;
-    while (j < lines.length && gate(lines[j]!)) j++;
-    const block = lines.slice(i, j).sort();
+    while (j < lines.length && randomOrder(lines[j]!)) j++;
+    const block = lines.slice(i, j).sort((a, b) => (message(a) < message(b) ? -1 : message(a) > message(b) ? 1 : 0));
     lines.splice(i, j - i, ...block);
     i = j;
   }
