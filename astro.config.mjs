@@ -27,6 +27,8 @@ export default defineConfig({
       // frames) must be told where to look.
       markdown: { processedDirs: ['./content/docs'], headingLinks: false },
       customCss: ['./src/styles/course.css', './src/styles/print.css'],
+      // The sidebar also shows the learner's progress through the exercises.
+      components: { Sidebar: './src/components/Sidebar.astro' },
       sidebar: [
         { label: '시작하기', translations: { en: 'Start here' }, items: [{ slug: 'index' }, 'playground'] },
         {

@@ -2,6 +2,7 @@
 // kubectl, the cluster, msw) is imported only when the element comes near the viewport or the
 // learner reaches for it (pointer, focus, a suggested command).
 import type { Layout, MountedPlayground, PlaygroundConfig } from './mount.ts';
+import type { Exercise } from './exercise/types.ts';
 
 export interface PlaygroundProps {
   scenario: string;
@@ -9,6 +10,8 @@ export interface PlaygroundProps {
   commands: string[];
   layout: Layout;
   check?: string;
+  exercises?: Exercise[];
+  lesson?: string;
 }
 
 export class PlaygroundElement extends HTMLElement {
@@ -28,6 +31,9 @@ export class PlaygroundElement extends HTMLElement {
     this.addEventListener('click', (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('button[data-playground-command]');
       if (button) void this.start().then((p) => p.store.runCommand(button.dataset.playgroundCommand ?? ''));
+      const solve = (event.target as Element).closest<HTMLButtonElement>('button[data-exercise-solve]');
+      const id = solve?.closest<HTMLElement>('section[data-exercise]')?.dataset.exercise;
+      if (id) void this.start().then((p) => p.exercises?.solve(id));
     });
   }
 
@@ -45,6 +51,8 @@ export class PlaygroundElement extends HTMLElement {
       commands: props.commands ?? [],
       layout: props.layout ?? 'terminal',
       check: props.check,
+      exercises: props.exercises,
+      lesson: props.lesson,
       base: this.dataset.base ?? '/',
       lang: document.documentElement.lang.startsWith('ko') ? 'ko' : 'en',
     };

@@ -6,6 +6,8 @@ import { BrowserCluster } from './browser_cluster.ts';
 import { connect, type ClusterConnection } from './worker.ts';
 import { mountTerminal, type MountedTerminal } from './terminal.ts';
 import type { KubectlEnv } from '../kubectl/env.ts';
+import { mountExercises, type MountedExercises } from './exercise/panel.ts';
+import type { Exercise } from './exercise/types.ts';
 
 export type Layout = 'terminal' | 'editor+terminal' | 'full';
 
@@ -15,6 +17,10 @@ export interface PlaygroundConfig {
   commands: string[];
   layout: Layout;
   check?: string | undefined;
+  /** The exercises `check` names, as the lesson declares them. */
+  exercises?: Exercise[] | undefined;
+  /** The lesson's slug without locale (progress is kept per lesson and exercise). */
+  lesson?: string | undefined;
   /** The site's base path (import.meta.env.BASE_URL). */
   base: string;
   lang: 'en' | 'ko';
@@ -28,6 +34,8 @@ export interface MountedPlayground {
   /** How kubectl reaches the cluster; `connection.fetch` is the very fetch kubectl uses. */
   connection: ClusterConnection;
   reset(): Promise<void>;
+  /** The exercise panels, when the playground checks exercises. */
+  exercises: MountedExercises | undefined;
 }
 
 interface Host {
@@ -150,12 +158,30 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     await terminal.type(line);
   });
 
+  const resetListeners = new Set<() => void>();
   const reset = async () => {
     if (status) status.textContent = text.resetting;
     await host.cluster.reset();
     if (status) status.textContent = text.reset(config.scenario);
+    for (const fn of resetListeners) fn();
   };
   root.querySelector('[data-playground-reset]')?.addEventListener('click', () => void reset());
+
+  const exercises =
+    config.exercises && config.exercises.length > 0
+      ? mountExercises(root, config.exercises, config.lesson ?? '', {
+          fetch: host.cluster.handle,
+          onRequest: (fn) => store.onRequest(fn),
+          onCommand: (fn) => store.onCommand(fn),
+          onStateChange: (fn) => store.onStateChange(fn),
+          onReset: (fn) => {
+            resetListeners.add(fn);
+            return () => resetListeners.delete(fn);
+          },
+          runCommand: (line) => store.runCommand(line),
+          files: store.files,
+        })
+      : undefined;
 
   // Editor and diagram after the terminal, when the layout has them and they exist.
   const editorEl = root.querySelector<HTMLElement>('[data-playground-editor]');
@@ -176,7 +202,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     }
   });
 
-  return { store, terminal, server: host.origin, connection: host.connection, reset };
+  return { store, terminal, server: host.origin, connection: host.connection, reset, exercises };
 }
 
 export function failureMessage(lang: 'en' | 'ko', error: unknown): string {
