@@ -70,11 +70,19 @@ async function scenarioText(name: string): Promise<string> {
   return load();
 }
 
+const origins = new Map<string, string>();
+
+/** The scenario's server URL: like a kind cluster's endpoint; a second scenario on the page gets the next port. */
+function originOf(scenario: string): string {
+  let origin = origins.get(scenario);
+  if (!origin) origins.set(scenario, (origin = `https://127.0.0.1:${6443 + origins.size}`));
+  return origin;
+}
+
 function openHost(scenario: string, base: string): Promise<Host> {
   let host = hosts.get(scenario);
   if (!host) {
-    // Like a kind cluster's endpoint; a second scenario on the same page gets the next port.
-    const origin = `https://127.0.0.1:${6443 + hosts.size}`;
+    const origin = originOf(scenario);
     host = (async () => {
       const buses = new Set<PlaygroundBus>();
       let live = false;
@@ -125,19 +133,14 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   const termEl = root.querySelector<HTMLElement>('[data-playground-terminal]')!;
   const store = new PlaygroundBus({ scenario: config.scenario, files: config.files });
 
-  const host = await openHost(config.scenario, config.base);
-  host.buses.add(store);
-  store.attachCluster(host.cluster.handle);
-  store.setConnection(host.connection.mode);
-  root.dataset.connection = host.connection.mode;
-  if (modeNote && host.connection.mode === 'page') {
-    modeNote.textContent = text.inPage;
-    modeNote.title = host.connection.reason ?? '';
-  }
-
+  // The terminal first, so it echoes keys while the cluster boots and the service worker starts
+  // (seconds on a slow phone); a command entered meanwhile waits for them.
+  const origin = originOf(config.scenario);
+  const opening = openHost(config.scenario, config.base);
+  const whenOpen = <T>(use: (host: Host) => Promise<T>) => opening.then(use);
   const env = (): KubectlEnv => ({
-    fetch: host.connection.fetch,
-    server: host.origin,
+    fetch: (request) => whenOpen((host) => host.connection.fetch(request)),
+    server: origin,
     namespace: 'default',
     files: store.files,
     now: () => new Date(),
@@ -147,13 +150,30 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   termEl.replaceChildren();
   const terminal = mountTerminal(termEl, {
     env,
-    internalEnv: () => ({ ...env(), fetch: host.cluster.handle, server: INTERNAL_ORIGIN }),
-    around: (fn) => host.cluster.exclusive(fn),
+    internalEnv: () => ({ ...env(), fetch: (request) => whenOpen((host) => host.cluster.handle(request)), server: INTERNAL_ORIGIN }),
+    around: (fn) => whenOpen((host) => host.cluster.exclusive(fn)),
     files: store.files,
     label: text.terminal,
     hintId: root.querySelector('[data-playground-hint]')?.id,
     onCommand: (line, code) => store.emitCommand(line, code),
   });
+
+  let host: Host;
+  try {
+    host = await opening;
+  } catch (error) {
+    terminal.dispose();
+    throw error;
+  }
+  host.buses.add(store);
+  store.attachCluster(host.cluster.handle);
+  store.setConnection(host.connection.mode);
+  root.dataset.connection = host.connection.mode;
+  if (modeNote && host.connection.mode === 'page') {
+    modeNote.textContent = text.inPage;
+    modeNote.title = host.connection.reason ?? '';
+  }
+
   store.attachTerminal(async (line) => {
     await terminal.type(line);
   });

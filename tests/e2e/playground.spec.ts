@@ -241,6 +241,31 @@ test.describe('with service workers blocked', () => {
     expect(await run(page, 'kubectl get apiservice v1beta1.metrics.k8s.io -o jsonpath={.spec.service.name}')).toBe('metrics-server');
   });
 
+  // Here page.route sees every request the page makes (no worker answers them), so holding msw's
+  // module holds the cluster's start.
+  test('the terminal takes keys while the cluster starts; the command runs once it is up', async ({ page }) => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/browser\.[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(PAGE);
+    const playground = page.locator('api-playground');
+    await playground.scrollIntoViewIfNeeded();
+    await playground.locator('.xterm-helper-textarea').focus();
+    const line = 'kubectl get apiservice v1beta1.metrics.k8s.io';
+    await page.keyboard.type(line);
+    await expect(playground.locator('.xterm-rows')).toContainText(`$ ${line}`);
+    await page.keyboard.press('Enter');
+    await expect(playground).toHaveAttribute('data-state', 'loading');
+    release();
+    await expect(playground).toHaveAttribute('data-state', 'ready');
+    await expect
+      .poll(async () => outputOf(await terminalText(page), line))
+      .toBe('NAME                     SERVICE                      AVAILABLE   AGE\nv1beta1.metrics.k8s.io   kube-system/metrics-server   True        90d');
+  });
+
   test('state survives a reload and Reset restores it', async ({ page }) => {
     await openPlayground(page);
     await page.getByRole('button', { name: 'Reset' }).click();
