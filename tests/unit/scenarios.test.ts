@@ -22,6 +22,8 @@ const expected: Record<string, Record<string, Availability>> = {
   'priority-sandbox': healthy,
   'metrics-server-down': { 'v1beta1.metrics.k8s.io': { status: 'False', reason: 'MissingEndpoints' }, 'v1beta1.custom.example.com': passed },
   'metrics-service-missing': { 'v1beta1.metrics.k8s.io': { status: 'False', reason: 'ServiceNotFound' }, 'v1beta1.custom.example.com': passed },
+  // Lesson 09's final challenge: the custom API server runs, nothing registers it yet.
+  'custom-unregistered': { 'v1beta1.metrics.k8s.io': passed },
 };
 
 interface APIServiceList {
