@@ -5,6 +5,7 @@ import { mergeConfig } from 'vite';
 import { editorViteConfig } from './src/playground/editor/vite-config.mjs';
 import { playgroundViteConfig } from './src/playground/vite-config.mjs';
 import { offline } from './src/offline/integration.ts';
+import { contentSecurityPolicy } from './src/csp/integration.ts';
 
 // The course site. Starlight owns routing: every page is an MDX file under content/docs/
 // (Korean at the root, English under en/), loaded by src/content.config.ts.
@@ -53,6 +54,8 @@ export default defineConfig({
         },
       ],
     }),
+    // After the build: the Content-Security-Policy in every page and in _headers (src/csp/).
+    contentSecurityPolicy(),
     // After Starlight, whose build step writes the search index the offline copy must include.
     offline(),
   ],
