@@ -54,7 +54,7 @@ export default defineConfig({
         },
       ],
     }),
-    // After the build: the Content-Security-Policy in every page and in _headers (src/csp/).
+    // Once the pages are built: the Content-Security-Policy in every page and in _headers (src/csp/).
     contentSecurityPolicy(),
     // After Starlight, whose build step writes the search index the offline copy must include.
     offline(),

@@ -1,5 +1,7 @@
-// After the build: hash every inline script of every built page, put the policy in each page's
-// <head>, and write `_headers` with the same policy for hosts that send headers from it.
+// Once the pages are generated: hash every inline script of every built page, put the policy in
+// each page's <head>, and write `_headers` with the same policy for hosts that send headers from
+// it. This runs before any integration's `astro:build:done`, so whatever reads the built pages then
+// (Pagefind, a manifest of file hashes) sees them final, whatever the order of the integrations.
 //
 // Astro's own `security.csp` is not used: it does not see Starlight's `is:inline` scripts (the
 // theme script among them), and it puts its <meta> after that script, which then runs unchecked.
@@ -19,7 +21,7 @@ export function contentSecurityPolicy(): AstroIntegration {
   return {
     name: 'apiservice-lab:content-security-policy',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:generated': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const pages = await Promise.all((await htmlFiles(root)).map(async (file) => ({ file, html: await readFile(file, 'utf8') })));
 
