@@ -29,10 +29,11 @@ export function baseDirectives(scriptHashes: readonly string[]): Directive[] {
     ['font-src', ["'self'"]],
     // Pagefind's index fragments, the editor's schema, and kubectl's requests to the playground
     // clusters, which look like kind endpoints (https://127.0.0.1:6443, the next port for a second
-    // cluster; see src/playground/mount.ts) and are answered by msw's service worker in the page.
+    // cluster; see src/playground/mount.ts) and are answered in the page through the site's service
+    // worker (msw's inside it, src/offline/).
     ['connect-src', ["'self'", 'https://127.0.0.1:*']],
-    // msw's service worker, Monaco's editor and YAML workers and Pagefind's worker: all files on
-    // this origin (no blob: workers).
+    // The site's service worker (offline copy and msw), Monaco's editor and YAML workers and
+    // Pagefind's worker: all files on this origin (no blob: workers).
     ['worker-src', ["'self'"]],
     // No page sets <base>; an injected one could redirect every relative script URL.
     ['base-uri', ["'none'"]],

@@ -6,8 +6,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export const WORKER_FILE = 'service-worker.js';
-/** Service worker scripts are kept by the browser itself, not in the site's cache. */
-const NOT_CACHED = new Set([WORKER_FILE, 'mockServiceWorker.js']);
+/**
+ * Service worker scripts are kept by the browser itself, not in the site's cache; `_headers` is the
+ * host's configuration (src/csp/), which hosts read and do not serve: fetching it would fail.
+ */
+const NOT_CACHED = new Set([WORKER_FILE, 'mockServiceWorker.js', '_headers']);
 const MANIFEST_LINE = /^const OFFLINE_MANIFEST = .*;$/m;
 
 export interface OfflineManifest {

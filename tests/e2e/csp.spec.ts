@@ -1,5 +1,5 @@
 // The Content-Security-Policy on the built site: every page carries it, the whole course works
-// under it (Starlight's inline scripts, the terminal through msw's service worker, Monaco and its
+// under it (Starlight's inline scripts, the terminal through the site's service worker, Monaco and its
 // workers, Pagefind's search) without one violation, and it blocks what it is there to block.
 // The `_headers` variant is exercised by a small server that sends its headers with the files.
 import { createReadStream } from 'node:fs';
@@ -36,6 +36,7 @@ async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
   };
   page.on('console', (m) => fromConsole(m.text()));
   page.on('worker', (w) => w.on('console', (m) => fromConsole(`worker ${w.url()}: ${m.text()}`)));
+  page.context().on('serviceworker', (w) => w.on('console', (m) => fromConsole(`service worker ${w.url()}: ${m.text()}`)));
   return async () => [...messages, ...(await page.evaluate(() => window.cspViolations ?? []))];
 }
 
@@ -93,7 +94,7 @@ async function search(page: Page, query: string, expected: RegExp): Promise<void
 /** The whole playground session the policy must allow. */
 async function playgroundSession(page: Page, origin = ''): Promise<void> {
   await startPlayground(page, origin);
-  // Through msw's service worker: kubectl's fetches to https://127.0.0.1:6443 pass connect-src.
+  // Through the site's service worker (msw's inside it): kubectl's fetches to https://127.0.0.1:6443 pass connect-src.
   expect(await page.evaluate(async () => (await (document.querySelector('api-playground') as unknown as PlaygroundHandle).start()).connection.mode)).toBe('worker');
   expect(await run(page, 'kubectl get apiservice v1beta1.metrics.k8s.io')).toMatch(/v1beta1\.metrics\.k8s\.io\s+kube-system\/metrics-server\s+True/);
   await schemaMarker(page);

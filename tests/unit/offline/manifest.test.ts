@@ -20,12 +20,13 @@ beforeEach(() => {
   put('_astro/page.abc123.js', 'console.log(1)');
   put('pagefind/pagefind-entry.json', '{}');
   put('mockServiceWorker.js', '// msw');
+  put('_headers', '/*\n  Content-Security-Policy: default-src \'none\'\n');
   put('service-worker.js', readFileSync('public/service-worker.js', 'utf8'));
 });
 afterEach(() => rmSync(dist, { recursive: true, force: true }));
 
 describe('buildManifest', () => {
-  it('lists every file but the worker scripts, pages by their directory URL, sorted', () => {
+  it('lists every file but the worker scripts and the host\'s _headers, pages by their directory URL, sorted', () => {
     const { files } = buildManifest(dist);
     expect(files.map(([path]) => path)).toEqual(['', '404.html', '_astro/page.abc123.js', 'en/lessons/01-why-extend/', 'pagefind/pagefind-entry.json']);
     for (const [, hash] of files) expect(hash).toMatch(/^[0-9a-f]{16}$/);
