@@ -17,6 +17,7 @@
 // (old browsers) the sync-before-run and the storage event still apply; only the serialisation of
 // two exactly simultaneous writes is lost (the later save wins, whole).
 import { createCluster, type Cluster, type ClusterSnapshot, type RequestRecord } from '../sim/cluster.ts';
+import { reportStorageFull } from './storage_full.ts';
 
 const KEY_PREFIX = 'apiservice-lab:cluster:';
 /** Bumped when the saved form changes; an unreadable snapshot is dropped and the scenario replayed. */
@@ -196,6 +197,7 @@ export class BrowserCluster {
       this.rev = next.rev;
     } catch {
       // Storage full or refused: the state lives until the page is closed.
+      reportStorageFull();
     }
   }
 }

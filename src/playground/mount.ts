@@ -5,6 +5,7 @@ import { INTERNAL_ORIGIN, PlaygroundBus, type PlaygroundFile } from './store.ts'
 import { BrowserCluster } from './browser_cluster.ts';
 import { connect, type ClusterConnection } from './worker.ts';
 import { mountTerminal, type MountedTerminal } from './terminal.ts';
+import { onStorageFull } from './storage_full.ts';
 import type { KubectlEnv } from '../kubectl/env.ts';
 import { mountExercises, type MountedExercises } from './exercise/panel.ts';
 import type { Exercise } from './exercise/types.ts';
@@ -116,6 +117,7 @@ const TEXT = {
     resetting: 'Resetting the cluster…',
     reset: (s: string) => `The cluster is back to the “${s}” scenario.`,
     failed: 'The playground could not start:',
+    storageFull: 'Browser storage is full: your work stays on this page, but a reload would lose the latest changes.',
   },
   ko: {
     terminal: '터미널',
@@ -123,6 +125,7 @@ const TEXT = {
     resetting: '클러스터를 초기화하는 중…',
     reset: (s: string) => `클러스터를 “${s}” 시나리오로 되돌렸습니다.`,
     failed: '실습 환경을 시작하지 못했습니다:',
+    storageFull: '브라우저 저장 공간이 가득 찼습니다. 작업 내용은 이 페이지에 남아 있지만 새로 고치면 최근 변경 사항이 사라집니다.',
   },
 };
 
@@ -132,6 +135,11 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   const modeNote = root.querySelector<HTMLElement>('[data-playground-mode]');
   const termEl = root.querySelector<HTMLElement>('[data-playground-terminal]')!;
   const store = new PlaygroundBus({ scenario: config.scenario, files: config.files });
+  // Said once, in the status line, the first time a save is refused.
+  const stopStorageNotice = onStorageFull(() => {
+    stopStorageNotice();
+    if (status) status.textContent = text.storageFull;
+  });
 
   // The terminal first, so it echoes keys while the cluster boots and the service worker starts
   // (seconds on a slow phone); a command entered meanwhile waits for them.

@@ -16,6 +16,7 @@ import { DiscoveryClient } from '../kubectl/discovery.ts';
 import { RESTClient } from '../kubectl/rest/client.ts';
 import { Klog } from '../kubectl/klog.ts';
 import { injectStyle } from './styles.ts';
+import { reportStorageFull } from './storage_full.ts';
 
 const HISTORY_KEY = 'apiservice-lab:history';
 
@@ -43,7 +44,14 @@ const localHistory: HistoryStorage = {
     const parsed: unknown = JSON.parse(localStorage.getItem(HISTORY_KEY) ?? '[]');
     return Array.isArray(parsed) ? parsed.filter((l): l is string => typeof l === 'string') : [];
   },
-  save: (lines) => localStorage.setItem(HISTORY_KEY, JSON.stringify(lines)),
+  save: (lines) => {
+    try {
+      localStorage.setItem(HISTORY_KEY, JSON.stringify(lines));
+    } catch (error) {
+      reportStorageFull();
+      throw error;
+    }
+  },
 };
 
 export interface TerminalOptions {

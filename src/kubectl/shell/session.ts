@@ -16,10 +16,33 @@ export type ShellSessionOptions = {
   columns?: number;
 };
 
-/** Command output for the terminal: newlines become CR LF, and the prompt starts on a fresh line. */
+/** C0 and C1 control characters other than tab and newline, and DEL. */
+const CONTROL_CHARACTERS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+/**
+ * Control characters in what a command printed (an annotation can hold any text) shown as
+ * `cat -v` shows them (`^[`, `^M`, `M-^[`): the terminal never runs a learner's escape sequence,
+ * which could clear the screen, retitle the page or make the terminal answer as if typed.
+ */
+function visibleControls(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, (c) => {
+    const code = c.charCodeAt(0);
+    if (code === 0x7f) return '^?';
+    if (code < 0x20) return `^${String.fromCharCode(code + 0x40)}`;
+    return `M-^${String.fromCharCode(code - 0x40)}`;
+  });
+}
+
+/**
+ * Command output for the terminal: control characters made visible (only `clear` may clear the
+ * screen), newlines become CR LF, and the prompt starts on a fresh line.
+ */
 export function toTerminalText(output: string): string {
   if (output === '') return '';
-  const text = output.replace(/\r?\n/g, '\r\n');
+  const text = output
+    .split(CLEAR_SCREEN)
+    .map((part) => visibleControls(part.replace(/\r\n/g, '\n')).replace(/\n/g, '\r\n'))
+    .join(CLEAR_SCREEN);
   return text.endsWith('\n') || text.endsWith(CLEAR_SCREEN) ? text : `${text}\r\n`;
 }
 

@@ -2,6 +2,7 @@
 // crash) never loses them. A file the lesson no longer ships is dropped; a new one starts fresh.
 
 import type { PlaygroundFile } from '../store.ts';
+import { reportStorageFull } from '../storage_full.ts';
 
 const prefix = 'apiservice-lab:editor:';
 
@@ -45,6 +46,7 @@ export function save(key: string, originals: readonly PlaygroundFile[], current:
     storage()?.setItem(prefix + key, JSON.stringify(data));
   } catch {
     // Quota or blocked storage: the edits still live in the page.
+    reportStorageFull();
   }
 }
 
