@@ -100,9 +100,12 @@ test('a reload in the middle of an apply keeps the editor’s text and a whole c
   await typeInEditor(page, 'learner-note-4242');
   await expect.poll(() => page.evaluate(() => Object.entries(localStorage).some(([k, v]) => k.startsWith('apiservice-lab:editor:') && v.includes('learner-note-4242')))).toBe(true);
 
+  // Reload as soon as the apply has sent its first request about the object, before it finishes.
+  const applying = page.waitForRequest((r) => r.url().includes('/apis/apiregistration.k8s.io/v1/apiservices/v1alpha1.demo.example.com'));
   await page.evaluate(() => {
     void (document.querySelector('api-playground') as unknown as PlaygroundHandle).start().then((p) => p.store.runCommand('kubectl apply -f apiservice.yaml'));
   });
+  await applying;
   await page.reload();
   await openPlayground(page);
   await editorReady(page);

@@ -12,6 +12,7 @@ import { age } from '../../lib/duration.ts';
 import type { StoreEvent } from '../store.ts';
 import { isObject, type KubeObject } from '../types.ts';
 import { rfc3339 } from '../clock.ts';
+import { isDNS1035Label, isDNS1123Subdomain } from '../core/validation.ts';
 
 export const crdGR = { group: 'apiextensions.k8s.io', resource: 'customresourcedefinitions' };
 const apiServicesGR = { group: 'apiregistration.k8s.io', resource: 'apiservices' };
@@ -65,14 +66,30 @@ function validateCRD(crd: KubeObject): FieldError[] {
   else if (name !== `${names.plural ?? ''}.${spec?.group ?? ''}`) {
     errs.push(invalid('metadata.name', name, 'must be spec.names.plural+"."+spec.group'));
   }
-  if (!spec?.group) errs.push(required('spec.group', ''));
-  else if (!spec.group.includes('.')) errs.push(invalid('spec.group', spec.group, 'should be a domain with at least one dot'));
-  if (!names.plural) errs.push(required('spec.names.plural', ''));
-  if (!names.kind) errs.push(required('spec.names.kind', ''));
+  // A value of another type than the Go field's reads as that field's zero value here.
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const group = text(spec?.group);
+  if (!group) errs.push(required('spec.group', ''));
+  else if (isDNS1123Subdomain(group).length > 0) errs.push(invalid('spec.group', group, isDNS1123Subdomain(group).join(',')));
+  else if (!group.includes('.')) errs.push(invalid('spec.group', group, 'should be a domain with at least one dot'));
+  // ValidateCustomResourceDefinitionNames: lowercase DNS-1035 labels (kinds may have mixed case).
+  for (const field of ['plural', 'singular', 'kind', 'listKind'] as const) {
+    const value = text(names[field]);
+    const errors = isDNS1035Label(field === 'kind' || field === 'listKind' ? value.toLowerCase() : value);
+    if (value && errors.length > 0) {
+      errs.push(invalid(`spec.names.${field}`, value, `${field === 'kind' || field === 'listKind' ? 'may have mixed case, but should otherwise match: ' : ''}${errors.join(',')}`));
+    }
+  }
+  if (!text(names.plural)) errs.push(required('spec.names.plural', ''));
+  if (!text(names.kind)) errs.push(required('spec.names.kind', ''));
   if (spec?.scope !== 'Namespaced' && spec?.scope !== 'Cluster') {
     errs.push({ type: 'FieldValueNotSupported', field: 'spec.scope', value: spec?.scope ?? '', detail: 'supported values: "Cluster", "Namespaced"' });
   }
-  const versions = Array.isArray(spec?.versions) ? spec.versions : [];
+  const versions = Array.isArray(spec?.versions) ? spec.versions.map((v) => (isObject(v) ? v : {}) as CRDVersion) : [];
+  versions.forEach((v, i) => {
+    const errors = isDNS1035Label(text(v.name));
+    if (errors.length > 0) errs.push(invalid(`spec.versions[${i}].name`, text(v.name), errors.join(',')));
+  });
   if (versions.length === 0) errs.push(invalid('spec.versions', versions, 'must have exactly one version marked as storage version'));
   else if (versions.filter((v) => v.storage).length !== 1) {
     errs.push(invalid('spec.versions', versions, 'must have exactly one version marked as storage version'));
