@@ -26,3 +26,21 @@ export class ManualClock implements Clock {
 export function rfc3339(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
+
+/** RFC 3339 with microseconds, as metav1.MicroTime marshals: 2026-11-26T16:40:00.123000Z. */
+export function rfc3339Micro(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+/**
+ * A timestamp renewed every `periodMs` since `stamp`, as of `now`: the last renewal that is due.
+ * The fraction of a second (a MicroTime's microseconds) is kept, as whole periods are added.
+ */
+export function lastRenewal(stamp: string, periodMs: number, now: number): string {
+  const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?Z$/.exec(stamp);
+  if (!m) return stamp;
+  const whole = Date.parse(`${m[1]}Z`);
+  const due = Math.floor((now - whole) / periodMs);
+  if (!(due > 0)) return stamp;
+  return `${rfc3339(whole + due * periodMs).slice(0, -1)}${m[2] ?? ''}Z`;
+}

@@ -74,6 +74,11 @@ export interface ResourceType {
   custom?: boolean;
   /** For custom resources: the CRD's OpenAPI v3 schema of this version. */
   schema?: unknown;
+  /**
+   * The object as a reader sees it at `ctx.now`, for fields a component renews on a schedule
+   * (node heartbeats, lease renewals): computed on read rather than written every period.
+   */
+  asOf?(obj: KubeObject, ctx: TableContext): KubeObject;
 }
 
 export const groupVersion = (t: { group: string; version: string }) => (t.group ? `${t.group}/${t.version}` : t.version);

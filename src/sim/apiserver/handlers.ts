@@ -142,16 +142,22 @@ class RestStorage {
   get(namespace: string, name: string): KubeObject {
     const obj = this.ctx.store.get(this.type, namespace || undefined, name);
     if (!obj) throw notFound(this.type, name);
-    return obj;
+    return this.asOfNow(obj);
+  }
+
+  /** What a reader sees now of fields renewed on a schedule (the kind's asOf). */
+  private asOfNow(obj: KubeObject): KubeObject {
+    return this.type.asOf ? this.type.asOf(obj, { now: this.ctx.clock.now(), lookup: this.ctx.store }) : obj;
   }
 
   list(namespace: string, labelSelector: string | null, fieldSelector: string | null): KubeObject[] {
     const matchesLabels = parseLabelSelector(labelSelector);
     const supported = new Set(['metadata.name', 'metadata.namespace', ...(this.type.fieldSelectors ?? [])]);
     const matchesFields = parseFieldSelector(fieldSelector, (f) => supported.has(f));
-    return this.ctx.store
+    const items = this.ctx.store
       .list(this.type, namespace || undefined)
       .filter((o) => matchesLabels(o.metadata.labels) && matchesFields(o));
+    return this.type.asOf ? items.map((o) => this.asOfNow(o)) : items;
   }
 
   table(objects: KubeObject[], isList: boolean): unknown {
@@ -252,7 +258,8 @@ class RestStorage {
       }
       obj.metadata.namespace = info.namespace;
     }
-    const old = this.get(info.namespace, info.name);
+    const old = this.ctx.store.get(this.type, info.namespace || undefined, info.name);
+    if (!old) throw notFound(this.type, info.name);
     return this.write(obj, old, info.subresource, dryRun);
   }
 

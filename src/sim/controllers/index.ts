@@ -10,6 +10,8 @@ import { EndpointSliceController } from './endpointslice.ts';
 import { EventRecorder } from './events.ts';
 import { Kubelet } from './kubelet.ts';
 import { NodeIpamController } from './nodeipam.ts';
+import { NodeLeaseController } from './node_lease.ts';
+import { NodeStatusReporter } from './node_status.ts';
 import { ReplicaSetController } from './replicaset.ts';
 import { Scheduler } from './scheduler.ts';
 import { ServiceIPRepairController } from './serviceipallocator.ts';
@@ -19,6 +21,8 @@ export function coreControllers(ctx: ClusterContext): Controller[] {
   return [
     new ServiceIPRepairController(ctx),
     new NodeIpamController(ctx),
+    new NodeStatusReporter(ctx, events),
+    new NodeLeaseController(ctx),
     new DeploymentController(ctx, events),
     new ReplicaSetController(ctx, events),
     new Scheduler(ctx, events),

@@ -1,7 +1,9 @@
 // The kubelets of the cluster's nodes, reduced to a pod's start: a pod bound to a Ready node
 // gets an IP from the node's podCIDR (host-local IPAM: the next free address after the last
-// one handed out, from .2), its containers run and are ready, and the pod turns Running with
-// the conditions and container statuses a v1.32 kubelet reports.
+// one handed out, from .2), its init containers run to completion, its containers run and are
+// ready, and the pod turns Running with the conditions and container statuses a v1.32 kubelet
+// reports. A static pod (read from a manifest file on the node) is started the same way and
+// its API object becomes the kubelet's mirror pod.
 
 import { rfc3339 } from '../clock.ts';
 import type { ClusterContext } from '../context.ts';
@@ -38,6 +40,70 @@ function parseCIDR(cidr: string): { base: number; size: number } | undefined {
 
 const ipv4 = (n: number) => [24, 16, 8, 0].map((s) => (n >>> s) & 0xff).join('.');
 
+/** A pod the kubelet read from a manifest file on its node: its API object is the kubelet's mirror pod. */
+const isStaticPod = (pod: KubeObject) => pod.metadata.annotations?.['kubernetes.io/config.source'] === 'file';
+
+/** RFC 3339 with nanoseconds and trailing zeros trimmed, as Go's time.RFC3339Nano writes it. */
+function rfc3339Nano(ms: number, nanosWithinMs: number): string {
+  const whole = new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19);
+  const fraction = (((ms % 1000) * 1_000_000 + nanosWithinMs) / 1e9).toFixed(9).slice(2).replace(/0+$/, '');
+  return `${whole}${fraction ? `.${fraction}` : ''}Z`;
+}
+
+/**
+ * The mirror pod as the kubelet posts it (pkg/kubelet/pod/mirror_client.go): the manifest's hash
+ * as config.hash and config.mirror, when the file was first seen, and the Node as its controller.
+ */
+function asMirrorPod(pod: KubeObject, node: KubeObject, at: number): KubeObject {
+  if (pod.metadata.annotations?.['kubernetes.io/config.mirror']) return pod;
+  const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+  const hash = derivedHex(`${key}/manifest`, 32);
+  const seenMs = at - 1000 - (fnv32a(`${key}/seen`) % 9000);
+  return {
+    ...pod,
+    metadata: {
+      ...pod.metadata,
+      annotations: {
+        ...pod.metadata.annotations,
+        'kubernetes.io/config.hash': hash,
+        'kubernetes.io/config.mirror': hash,
+        'kubernetes.io/config.seen': rfc3339Nano(seenMs, fnv32a(`${key}/nanos`) % 1_000_000),
+      },
+      ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node.metadata.name ?? '', uid: node.metadata.uid ?? '', controller: true }],
+    },
+  };
+}
+
+const containerIDOf = (podUID: string, c: JsonObject) => `containerd://${derivedHex(`${podUID}/${stringOf(c.name)}`, 64)}`;
+
+/** convertToAPIContainerStatuses for one container in the given state, with the prober's ready and started. */
+function containerStatus(c: JsonObject, containerID: string, state: JsonObject, probed: { ready: boolean; started: boolean }): JsonObject {
+  const image = normalizedImage(stringOf(c.image));
+  const status: JsonObject = {
+    name: c.name,
+    state,
+    lastState: {},
+    ready: probed.ready,
+    restartCount: 0,
+    image,
+    imageID: `${repository(image)}@sha256:${derivedHex(image, 64)}`,
+    containerID,
+    started: probed.started,
+  };
+  const mounts = arrayOf(c.volumeMounts);
+  if (mounts.length > 0) {
+    status.volumeMounts = mounts.map((m) => {
+      const v: JsonObject = { name: m.name, mountPath: m.mountPath };
+      if (m.readOnly === true) {
+        v.readOnly = true;
+        v.recursiveReadOnly = 'Disabled';
+      }
+      return v;
+    });
+  }
+  return status;
+}
+
 export class Kubelet extends KeyedController {
   readonly name = 'kubelet';
   private lastAllocated = new Map<string, number>();
@@ -46,10 +112,10 @@ export class Kubelet extends KeyedController {
   }
 
   /** The kubelet's events for one container: the image (pulled or already there), created, started. */
-  private recordContainerStart(pod: KubeObject, container: JsonObject, node: string, at: number): void {
+  private recordContainerStart(pod: KubeObject, container: JsonObject, list: 'initContainers' | 'containers', node: string, at: number): void {
     const name = stringOf(container.name);
     const image = stringOf(container.image);
-    const base = { component: 'kubelet', host: node, fieldPath: `spec.containers{${name}}` };
+    const base = { component: 'kubelet', host: node, fieldPath: `spec.${list}{${name}}` };
     if (container.imagePullPolicy === 'Always') {
       const ms = 500 + (fnv32a(image) % 4500);
       const seconds = (ms / 1000).toFixed(3);
@@ -111,33 +177,17 @@ export class Kubelet extends KeyedController {
     const scheduled = arrayOf(statusOf(pod).conditions).find((c) => c.type === 'PodScheduled');
     const condition = (type: string): JsonObject => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: time });
     const uid = pod.metadata.uid ?? '';
-    const containerStatuses = arrayOf(spec.containers).map((c) => {
-      const image = normalizedImage(stringOf(c.image));
-      const status: JsonObject = {
-        name: c.name,
-        state: { running: { startedAt: time } },
-        lastState: {},
-        ready: true,
-        restartCount: 0,
-        image,
-        imageID: `${repository(image)}@sha256:${derivedHex(image, 64)}`,
-        containerID: `containerd://${derivedHex(`${uid}/${stringOf(c.name)}`, 64)}`,
-        started: true,
-      };
-      const mounts = arrayOf(c.volumeMounts);
-      if (mounts.length > 0) {
-        status.volumeMounts = mounts.map((m) => {
-          const v: JsonObject = { name: m.name, mountPath: m.mountPath };
-          if (m.readOnly === true) {
-            v.readOnly = true;
-            v.recursiveReadOnly = 'Disabled';
-          }
-          return v;
-        });
-      }
-      return status;
+    const running = { running: { startedAt: time } };
+    const initContainers = arrayOf(spec.initContainers);
+    // Init containers ran to completion, one after the other (sidecars, restartPolicy Always, keep running).
+    const initContainerStatuses = initContainers.map((c) => {
+      const containerID = containerIDOf(uid, c);
+      if (c.restartPolicy === 'Always') return containerStatus(c, containerID, running, { ready: true, started: true });
+      const terminated = { exitCode: 0, reason: 'Completed', startedAt: time, finishedAt: time, containerID };
+      return containerStatus(c, containerID, { terminated }, { ready: true, started: false });
     });
-    const next = clone(pod);
+    const containerStatuses = arrayOf(spec.containers).map((c) => containerStatus(c, containerIDOf(uid, c), running, { ready: true, started: true }));
+    const next = clone(isStaticPod(pod) ? asMirrorPod(pod, node, at) : pod);
     next.status = orderKeys(
       {
         ...statusOf(pod),
@@ -154,14 +204,17 @@ export class Kubelet extends KeyedController {
         podIP,
         podIPs: [{ ip: podIP }],
         startTime: time,
+        initContainerStatuses: initContainerStatuses.length > 0 ? initContainerStatuses : undefined,
         containerStatuses,
         qosClass: statusOf(pod).qosClass ?? podQOSClass(spec),
       },
       podStatusOrder,
     );
     this.ctx.store.update(podsGR, next);
-    if (!pod.metadata.annotations?.['kubernetes.io/config.source']) {
-      for (const c of arrayOf(spec.containers)) this.recordContainerStart(pod, c, node.metadata.name ?? '', at);
+    if (!isStaticPod(pod)) {
+      const nodeName = node.metadata.name ?? '';
+      for (const c of initContainers) this.recordContainerStart(pod, c, 'initContainers', nodeName, at);
+      for (const c of arrayOf(spec.containers)) this.recordContainerStart(pod, c, 'containers', nodeName, at);
     }
   }
 }

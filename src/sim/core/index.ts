@@ -6,6 +6,7 @@ import { deploymentBehaviour, replicaSetBehaviour } from './deployments.ts';
 import { endpointsBehaviour } from './endpoints.ts';
 import { endpointSliceBehaviour } from './endpointslices.ts';
 import { eventBehaviour } from './events.ts';
+import { leaseBehaviour } from './leases.ts';
 import { namespaceBehaviour } from './namespaces.ts';
 import { nodeBehaviour } from './nodes.ts';
 import { podBehaviour } from './pods.ts';
@@ -26,6 +27,7 @@ export function createCoreBehaviours(lookup?: ObjectLookup): Record<string, Part
     'discovery.k8s.io/v1/endpointslices': endpointSliceBehaviour,
     'apps/v1/deployments': deploymentBehaviour,
     'apps/v1/replicasets': replicaSetBehaviour,
+    'coordination.k8s.io/v1/leases': leaseBehaviour,
   };
 }
 

@@ -1,5 +1,6 @@
 // core/v1 nodes: SetDefaults_NodeStatus, name validation and printNode's Table.
 
+import { lastRenewal } from '../clock.ts';
 import type { ResourceType, TableDefinition } from '../resources.ts';
 import { age } from '../../lib/duration.ts';
 import { ageColumn, column, nameColumn } from '../table.ts';
@@ -15,6 +16,23 @@ const nodeLabelRole = 'kubernetes.io/role';
 function defaultNode(node: KubeObject): void {
   const status = node.status as Record<string, unknown> | undefined;
   if (status && status.allocatable === undefined && status.capacity !== undefined) status.allocatable = clone(status.capacity);
+}
+
+/**
+ * nodeStatusReportFrequency: with nothing to change, a kubelet still posts its node status
+ * (every condition's lastHeartbeatTime) every five minutes.
+ */
+export const nodeStatusReportMs = 5 * 60_000;
+
+/** The node as of `now`: the heartbeats the kubelet has posted since its last recorded report. */
+export function nodeAsOf(node: KubeObject, now: number): KubeObject {
+  const conditions = arrayOf(statusOf(node).conditions);
+  const beats = conditions.map((c) => (typeof c.lastHeartbeatTime === 'string' ? lastRenewal(c.lastHeartbeatTime, nodeStatusReportMs, now) : c.lastHeartbeatTime));
+  if (beats.every((b, i) => b === conditions[i].lastHeartbeatTime)) return node;
+  return {
+    ...node,
+    status: { ...statusOf(node), conditions: conditions.map((c, i) => ({ ...c, lastHeartbeatTime: beats[i] })) },
+  };
 }
 
 /** findNodeRoles: node-role.kubernetes.io/<role> labels and kubernetes.io/role, sorted. */
@@ -83,4 +101,5 @@ export const nodeBehaviour: Partial<ResourceType> = {
   validate: (node) => validateObjectMeta(node, false, isDNS1123Subdomain),
   table: nodeTable,
   fieldSelectors: ['spec.unschedulable'],
+  asOf: (node, ctx) => nodeAsOf(node, ctx.now),
 };

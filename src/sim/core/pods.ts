@@ -93,9 +93,8 @@ function admitSchedulingDefaults(spec: JsonObject): void {
   defaultTo(spec, 'preemptionPolicy', 'PreemptLowerPriority');
   const tolerations = arrayOf(spec.tolerations);
   for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
-    const tolerated = tolerations.some(
-      (t) => (t.key === key || (t.key === undefined && t.operator === 'Exists')) && (t.effect === undefined || t.effect === 'NoExecute'),
-    );
+    // An empty key or effect matches every taint key or effect.
+    const tolerated = tolerations.some((t) => (t.key === key || !t.key) && (!t.effect || t.effect === 'NoExecute'));
     if (!tolerated) tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
   }
   spec.tolerations = tolerations;

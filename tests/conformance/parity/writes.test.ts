@@ -115,6 +115,7 @@ export const writeFiles: Record<string, string> = {
   'labeled.yaml':
     'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n  labels:\n    tier: x\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: second\n  labels:\n    tier: x\n',
   'probed.yaml': "apiVersion: v1\nkind: Pod\nmetadata:\n  name: probed\n  labels: {app: probed}\n  annotations: {note: \"hello\"}\nspec:\n  initContainers:\n  - name: init\n    image: busybox\n    command: [\"sh\", \"-c\", \"echo hi\"]\n    resources:\n      requests: {cpu: \"0.5\", memory: 1Gi}\n  containers:\n  - name: app\n    image: nginx:1.27\n    command: [\"nginx\"]\n    args: [\"-g\", \"daemon off;\"]\n    ports:\n    - containerPort: 80\n    - containerPort: 443\n      hostPort: 8443\n    env:\n    - name: A\n      value: \"x\"\n    - name: POD\n      valueFrom: {fieldRef: {fieldPath: metadata.name}}\n    - name: CM\n      valueFrom: {configMapKeyRef: {name: c, key: k}}\n    - name: S\n      valueFrom: {secretKeyRef: {name: s, key: k, optional: true}}\n    - name: LIM\n      valueFrom: {resourceFieldRef: {resource: limits.memory}}\n    envFrom:\n    - configMapRef: {name: c}\n    - secretRef: {name: s}\n      prefix: S_\n    livenessProbe:\n      httpGet: {path: /healthz, port: 80}\n    readinessProbe:\n      tcpSocket: {port: 80}\n      initialDelaySeconds: 5\n    startupProbe:\n      exec: {command: [\"cat\", \"/tmp/x\"]}\n    resources:\n      limits: {cpu: \"1\", memory: 512Mi}\n      requests: {cpu: 250m, memory: 256Mi}\n    volumeMounts:\n    - {name: cfg, mountPath: /etc/cfg, readOnly: true}\n    - {name: data, mountPath: /data, subPath: sub}\n    - {name: host, mountPath: /host}\n    - {name: sec, mountPath: /sec}\n  volumes:\n  - name: cfg\n    configMap: {name: c}\n  - name: data\n    emptyDir: {sizeLimit: 1Gi}\n  - name: host\n    hostPath: {path: /var/log, type: Directory}\n  - name: sec\n    secret: {secretName: s}\n  nodeSelector: {kubernetes.io/os: linux}\n  tolerations:\n  - {key: a, operator: Equal, value: b, effect: NoSchedule}\n  - {operator: Exists}\n",
+  'plain-pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: plain\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n',
   'web-back.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.27\n',
 };
 
@@ -222,8 +223,15 @@ export const writesCorpus: string[] = [
   // A pod with probes, downward-API env, volumes, an init container and limits.
   'apply -f probed.yaml',
   'describe pod probed',
+  'get pod probed -o yaml',
   'describe nodes',
   'delete -f probed.yaml',
+  // A learner's plain pod: the default tolerations, the kubelet's status.
+  'apply -f plain-pod.yaml',
+  'get pod plain -o yaml',
+  'get pod plain -o json',
+  'describe pod plain',
+  'delete -f plain-pod.yaml',
   // A Deployment: a strategic merge patch with list merge keys and retainKeys.
   'apply -f web.yaml',
   'describe deploy web',

@@ -186,7 +186,7 @@ describe('kubectl create, delete and scale', () => {
   it('delete -l lists with the selector and deletes each; --force sends a zero grace period', async () => {
     requests = [];
     expect(await kubectl(['delete', 'pods', '-l', 'app=web', '--force'])).toEqual({
-      stdout: 'pod "web-68b8f9876b-7x4fc" force deleted\npod "web-68b8f9876b-gw2ww" force deleted\n',
+      stdout: 'pod "web-68b8f9876b-rckgn" force deleted\npod "web-68b8f9876b-v95vc" force deleted\n',
       stderr:
         'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
       code: 0,
