@@ -26,6 +26,13 @@ export class RemoteDiscoveryCache {
     this.resolve = resolve;
   }
 
+  /** The earliest time a cached answer is due to be fetched again (Infinity when none is cached). */
+  refreshDueAt(): number {
+    let due = Infinity;
+    for (const entry of this.cache.values()) due = Math.min(due, entry.fetchedAt + refreshMs);
+    return due;
+  }
+
   /** The resources the extension server behind this APIService serves, or 'stale'. */
   async resources(apiService: KubeObject): Promise<APIResourceList | 'stale'> {
     const name = apiService.metadata.name ?? '';

@@ -35,6 +35,12 @@ export interface RemoteDiscovery {
    * proxy's 503 makes them).
    */
   resources(apiService: KubeObject): Promise<RemoteResourceList | 'stale'>;
+  /**
+   * Until when every answer `resources` gave stays the same for an unchanged APIService (the
+   * earliest refresh of its cache); Infinity when nothing is due. Without it every request asks
+   * `resources` again.
+   */
+  refreshDueAt?(): number;
 }
 
 export interface DiscoveryOptions {
@@ -46,15 +52,26 @@ const defaultServerAddress = '172.18.0.2:6443';
 const apiServicesResource: GroupResource = { group: apiregistrationGroupName, resource: 'apiservices' };
 const mediaTypesAccepted = ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf'];
 
-/** A JSON body as the server writes it: newline-terminated, encoded once, sent many times. */
-const jsonBytes = (value: unknown): Uint8Array<ArrayBuffer> => utf8Bytes(JSON.stringify(value) + '\n');
+/**
+ * A JSON body as the server writes it: newline-terminated, encoded once, sent many times. Kept as
+ * an exactly sized ArrayBuffer: a Response copies one faster than a view (and never detaches it).
+ */
+function jsonBytes(value: unknown): ArrayBuffer {
+  const bytes = utf8Bytes(JSON.stringify(value) + '\n');
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+}
 
-const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+function sameBytes(a: ArrayBuffer, b: ArrayBuffer): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  const x = new Uint8Array(a);
+  const y = new Uint8Array(b);
+  return x.every((v, i) => v === y[i]);
+}
 
 interface AggregatedBody {
   /** The encoded document per aggregated version. */
-  v2: Uint8Array<ArrayBuffer>;
-  v2beta1: Uint8Array<ArrayBuffer>;
+  v2: ArrayBuffer;
+  v2beta1: ArrayBuffer;
   etag: string;
 }
 
@@ -70,14 +87,14 @@ function aggregatedBody(items: APIGroupDiscovery[], previous: AggregatedBody | u
 class DiscoveryCache {
   private apiServicesGeneration = 0;
   private registryGeneration = 0;
-  private legacyApis: { generation: number; body: Uint8Array<ArrayBuffer> } | undefined;
-  private groups = new Map<string, Uint8Array<ArrayBuffer> | null>();
+  private legacyApis: { generation: number; body: ArrayBuffer } | undefined;
+  private groups = new Map<string, ArrayBuffer | null>();
   private groupsGeneration = -1;
   private resourceLists = new Map<string, APIResourceList | null>();
-  private resourceListBodies = new Map<string, Uint8Array<ArrayBuffer>>();
+  private resourceListBodies = new Map<string, ArrayBuffer>();
   private listsGeneration = -1;
   private aggregatedApi: { generation: number; body: AggregatedBody } | undefined;
-  private aggregatedApis: { key: unknown[]; body: AggregatedBody } | undefined;
+  private aggregatedApis: { key: unknown[]; body: AggregatedBody; generations: string; validUntil: number } | undefined;
   private readonly ctx: ClusterContext;
 
   constructor(ctx: ClusterContext) {
@@ -112,7 +129,7 @@ class DiscoveryCache {
     return list ?? undefined;
   }
 
-  localListBody(group: string, version: string): Uint8Array<ArrayBuffer> | undefined {
+  localListBody(group: string, version: string): ArrayBuffer | undefined {
     const list = this.localList(group, version);
     if (!list) return undefined;
     const key = `${group}/${version}`;
@@ -124,14 +141,14 @@ class DiscoveryCache {
     return body;
   }
 
-  legacyApisBody(): Uint8Array<ArrayBuffer> {
+  legacyApisBody(): ArrayBuffer {
     if (this.legacyApis?.generation !== this.apiServicesGeneration) {
       this.legacyApis = { generation: this.apiServicesGeneration, body: jsonBytes(apiGroupList(this.apiServices())) };
     }
     return this.legacyApis.body;
   }
 
-  groupBody(group: string): Uint8Array<ArrayBuffer> | undefined {
+  groupBody(group: string): ArrayBuffer | undefined {
     if (this.groupsGeneration !== this.apiServicesGeneration) {
       this.groupsGeneration = this.apiServicesGeneration;
       this.groups.clear();
@@ -154,6 +171,11 @@ class DiscoveryCache {
   }
 
   async aggregatedApisBody(remote: RemoteDiscovery): Promise<AggregatedBody> {
+    // Nothing the document is built from has changed: no APIService, no served kind, and no
+    // extension server's cached answer is due for a refresh yet.
+    const generations = `${this.apiServicesGeneration}/${this.registryGeneration}`;
+    const last = this.aggregatedApis;
+    if (last && last.generations === generations && this.ctx.clock.now() < last.validUntil) return last.body;
     const apiServices = this.apiServices();
     const remoteResults = new Map<string, RemoteResourceList | 'stale'>();
     const key: unknown[] = [this.apiServicesGeneration, this.registryGeneration];
@@ -163,15 +185,19 @@ class DiscoveryCache {
       remoteResults.set(apiServiceOrderKey(apiService).name, result);
       key.push(result);
     }
+    const validUntil = remote.refreshDueAt?.() ?? -Infinity;
     const cached = this.aggregatedApis;
-    if (cached && cached.key.length === key.length && cached.key.every((k, i) => k === key[i])) return cached.body;
+    if (cached && cached.key.length === key.length && cached.key.every((k, i) => k === key[i])) {
+      this.aggregatedApis = { ...cached, generations, validUntil };
+      return cached.body;
+    }
     const items = aggregatedApisGroups({
       apiServices,
       local: (group, version) => this.localList(group, version),
       remote: remoteResults,
     });
     const body = aggregatedBody(items, cached?.body);
-    this.aggregatedApis = { key, body };
+    this.aggregatedApis = { key, body, generations, validUntil };
     return body;
   }
 }
@@ -187,7 +213,7 @@ function cacheFor(ctx: ClusterContext): DiscoveryCache {
   return cache;
 }
 
-function jsonResponse(request: Request, body: Uint8Array<ArrayBuffer>, status = 200): Response {
+function jsonResponse(request: Request, body: ArrayBuffer, status = 200): Response {
   return new Response(request.method === 'HEAD' ? null : body, { status, headers: { 'Content-Type': 'application/json' } });
 }
 

@@ -1,6 +1,7 @@
 // Cached bodies follow the cluster: APIService writes, newly served kinds and remote answers.
 
 import { describe, expect, it } from 'vitest';
+import type { ManualClock } from '../../../src/sim/clock.ts';
 import { serveDiscovery, type RemoteDiscovery } from '../../../src/sim/discovery/index.ts';
 import type { APIGroupDiscoveryList, APIGroupList, APIResourceList } from '../../../src/sim/discovery/types.ts';
 import { apiServiceObject, get, kubectlDiscoveryAccept, metricsResourceList, newCluster, RecordedRemote, vectorSet } from './fixtures.ts';
@@ -52,5 +53,30 @@ describe('discovery caching', () => {
     expect(second).not.toBe(first);
     const list = await aggregatedApis(ctx, { resources: async () => doc });
     expect(list.items.find((g) => g.metadata.name === 'metrics.k8s.io')!.versions![0].resources!.map((r) => r.resource)).toEqual(['nodes']);
+  });
+
+  it('a remote that says when its answers are due is asked again only from then on', async () => {
+    const ctx = newCluster(vectorSet('default-v1.32-cluster-with-metrics-server').apiservices);
+    let doc = metricsResourceList();
+    let asked = 0;
+    const dueAt = ctx.clock.now() + 60_000;
+    const remote: RemoteDiscovery = {
+      resources: async () => {
+        asked++;
+        return doc;
+      },
+      refreshDueAt: () => dueAt,
+    };
+    const resources = async () =>
+      (await aggregatedApis(ctx, remote)).items.find((g) => g.metadata.name === 'metrics.k8s.io')!.versions![0].resources!.map((r) => r.resource);
+    expect(await resources()).toEqual(['nodes', 'pods']);
+    const afterFirst = asked;
+    doc = { resources: doc.resources.slice(0, 1) };
+    // Before the refresh is due the remote's answers cannot have changed: the body is reused.
+    expect(await resources()).toEqual(['nodes', 'pods']);
+    expect(asked).toBe(afterFirst);
+    (ctx.clock as ManualClock).advance(60_000);
+    expect(await resources()).toEqual(['nodes']);
+    expect(asked).toBeGreaterThan(afterFirst);
   });
 });
