@@ -15,8 +15,9 @@ import { applyCommand } from './apply.ts';
 import { createCommand } from './create.ts';
 import { deleteCommand } from './delete.ts';
 import { scaleCommand } from './scale.ts';
+import { patchCommand } from './patch.ts';
 
-export const commands: Command[] = [getCommand, describeCommand, apiResourcesCommand, apiVersionsCommand, versionCommand, topCommand, clusterInfoCommand, configCommand, helpCommand, applyCommand, createCommand, deleteCommand, scaleCommand, explainCommand];
+export const commands: Command[] = [getCommand, describeCommand, apiResourcesCommand, apiVersionsCommand, versionCommand, topCommand, clusterInfoCommand, configCommand, helpCommand, applyCommand, createCommand, deleteCommand, scaleCommand, patchCommand, explainCommand];
 
 /** Every command of kubectl 1.32, in the order cobra suggests them ("Did you mean this?"). */
 export const kubectlCommandNames = [

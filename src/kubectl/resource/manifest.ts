@@ -48,8 +48,10 @@ function goYAMLError(text: string, err: YAMLError): string {
       return scanner(colon ? lineIndex(err.pos[0] + colon.index) : at, 'mapping values are not allowed in this context');
     }
     case 'BAD_INDENT': {
-      if (/^Flow sequence/.test(err.message)) return parser(at, "did not find expected ',' or ']'");
-      if (/^Flow map/.test(err.message)) return parser(at, "did not find expected ',' or '}'");
+      // An unclosed collection meets the stream's end, whose mark a missing final newline moves to the next line.
+      const flowAt = err.pos[0] >= text.length ? lineIndex(text.length) + (text.endsWith('\n') ? 0 : 1) : at;
+      if (/^Flow sequence/.test(err.message)) return parser(flowAt, "did not find expected ',' or ']'");
+      if (/^Flow map/.test(err.message)) return parser(flowAt, "did not find expected ',' or '}'");
       // Inside a block sequence at this indentation the parser wanted another `-` item.
       const line = lines[at] ?? '';
       const indent = indentOf(line);

@@ -26,6 +26,7 @@ export const KUBECTL_COMMANDS: Readonly<Record<string, KubectlCommand>> = {
   create: { flags: ['--filename=', '-f', ...OUTPUT_FLAGS, '--dry-run=', '--validate=', '--save-config', '--field-manager='], args: 'none' },
   delete: { flags: ['--filename=', '-f', '--selector=', '-l', '--all', '--all-namespaces', '-A', '--grace-period=', '--now', '--wait=', '--ignore-not-found', '--dry-run=', '--force', ...OUTPUT_FLAGS], args: 'resources' },
   scale: { flags: ['--replicas=', '--current-replicas=', '--resource-version=', '--filename=', '-f', '--selector=', '-l', '--all', ...OUTPUT_FLAGS, '--dry-run='], args: 'resources' },
+  patch: { flags: ['--patch=', '-p', '--type=', '--patch-file=', '--filename=', '-f', '--subresource=', ...OUTPUT_FLAGS, '--dry-run=', '--field-manager=', '--local'], args: 'resources' },
   top: { flags: ['--help', '-h'], args: ['node', 'pod'] },
   'api-versions': { flags: [], args: 'none' },
   'api-resources': { flags: ['--api-group=', '--namespaced=', ...OUTPUT_FLAGS, '--sort-by=', '--verbs=', '--no-headers', '--cached', '--categories='], args: 'none' },
@@ -42,6 +43,8 @@ const CONFIG_VIEW_FLAGS: readonly string[] = ['--minify', '--raw', '--flatten', 
 const FLAG_VALUES: Readonly<Record<string, readonly string[]>> = {
   output: ['json', 'yaml', 'wide', 'name', 'jsonpath=', 'jsonpath-file=', 'custom-columns=', 'go-template='],
   'dry-run': ['none', 'client', 'server'],
+  type: ['json', 'merge', 'strategic'],
+  subresource: ['status', 'scale'],
   validate: ['strict', 'warn', 'ignore', 'true', 'false'],
   'sort-by': ['cpu', 'memory'],
   namespaced: ['true', 'false'],
@@ -53,6 +56,7 @@ const VALUE_FLAGS: ReadonlySet<string> = new Set([
   '--context', '--cluster', '--user', '--request-timeout', '--cache-dir', '--raw', '--sort-by', '--field-selector', '-L',
   '--label-columns', '--dry-run', '--validate', '--field-manager', '--grace-period', '--replicas', '--current-replicas',
   '--resource-version', '--api-group', '--namespaced', '--verbs', '--categories', '--api-version', '--chunk-size', '--show-events',
+  '-p', '--patch', '--patch-file', '--type', '--subresource',
 ]);
 
 const SHORT_TO_LONG: Readonly<Record<string, string>> = { '-n': 'namespace', '-o': 'output', '-f': 'filename', '-l': 'selector' };

@@ -114,11 +114,11 @@ function readCacheFor(ctx: ClusterContext): Map<string, { stamp: string; body: s
 function read(ctx: ClusterContext, rest: RestStorage, type: ResourceType, info: RequestInfo, table: boolean, query: URLSearchParams): unknown {
   if (info.verb === 'get') {
     const obj = rest.get(info.namespace, info.name);
-    if (table && info.subresource === '') return rest.table([obj], false);
+    if (table && info.subresource === '') return rest.table([obj], false, query.get('includeObject'));
     return wireObject(info.subresource === 'scale' && type.scale ? type.scale.toScale(obj) : obj, !!type.custom);
   }
   const items = rest.list(info.namespace, query.get('labelSelector'), query.get('fieldSelector'));
-  if (table) return rest.table(items, true);
+  if (table) return rest.table(items, true, query.get('includeObject'));
   return {
     kind: type.listKind,
     apiVersion: groupVersion(type),
@@ -160,7 +160,8 @@ class RestStorage {
     return this.type.asOf ? items.map((o) => this.asOfNow(o)) : items;
   }
 
-  table(objects: KubeObject[], isList: boolean): unknown {
+  /** includeObject=Object puts each whole object in its row (kubectl's --sort-by reads it); None, no object. */
+  table(objects: KubeObject[], isList: boolean, includeObject: string | null): unknown {
     const def = this.type.table ?? defaultTable;
     const tctx: TableContext = { now: this.ctx.clock.now(), lookup: this.ctx.store };
     const table: Record<string, unknown> = {
@@ -168,7 +169,7 @@ class RestStorage {
       apiVersion: 'meta.k8s.io/v1',
       metadata: isList ? { resourceVersion: this.ctx.store.resourceVersion } : {},
       columnDefinitions: def.columns,
-      rows: objects.map((o) => ({ cells: def.cells(o, tctx), object: partialObjectMetadata(o) })),
+      rows: objects.map((o) => ({ cells: def.cells(o, tctx), object: rowObject(o, includeObject, !!this.type.custom) })),
     };
     if (!isList) table.metadata = { resourceVersion: objects[0]?.metadata.resourceVersion };
     return table;
@@ -347,6 +348,12 @@ class RestStorage {
     await this.ctx.controllers.settle();
     return stored;
   }
+}
+
+function rowObject(obj: KubeObject, includeObject: string | null, custom: boolean): unknown {
+  if (includeObject === 'None') return null;
+  if (includeObject === 'Object') return wireObject(obj, custom);
+  return partialObjectMetadata(obj);
 }
 
 /** 415 for a patch type the kind does not accept; custom resources take no strategic merge patch. */

@@ -37,6 +37,8 @@ describe('ShellCompleter', () => {
     expect((await complete('kubectl get --sh')).candidates).toEqual(['--show-kind', '--show-labels']);
     expect((await complete('kubectl top node --so')).candidates).toEqual(['--sort-by=']);
     expect((await complete('kubectl -n kube-system g')).candidates).toEqual(['get']);
+    expect((await complete('kubectl pa')).candidates).toEqual(['patch']);
+    expect((await complete('kubectl patch apiservice v1.apps --ty')).candidates).toEqual(['--type=']);
   });
 
   it('completes flag values', async () => {
@@ -44,6 +46,7 @@ describe('ShellCompleter', () => {
     expect(await complete('kubectl get apiservices --output=j')).toEqual({ from: 24, to: 34, candidates: ['--output=json', '--output=jsonpath-file=', '--output=jsonpath='] });
     expect((await complete('kubectl get pods -n kube')).candidates).toEqual(['kube-system']);
     expect((await complete('kubectl apply -f ')).candidates).toEqual(['apiservice.yaml', 'deployment.yaml']);
+    expect((await complete('kubectl patch apiservice v1.apps --type m')).candidates).toEqual(['merge']);
   });
 
   it('completes resource types from discovery and names from the cluster', async () => {
