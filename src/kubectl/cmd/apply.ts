@@ -20,7 +20,7 @@ import {
 } from '../resource/builder.ts';
 import { encodeObject, goMarshal } from '../resource/manifest.ts';
 import { OpenAPIV3 } from '../resource/openapi.ts';
-import { threeWayJSONMergePatch, threeWayStrategicMergePatch } from '../resource/patch.ts';
+import { PatchComputeError, threeWayJSONMergePatch, threeWayStrategicMergePatch } from '../resource/patch.ts';
 import type { Command, CommandContext } from './command.ts';
 import { caller } from '../rest/body_log.ts';
 
@@ -117,12 +117,24 @@ async function computePatch(
   openapi: OpenAPIV3,
   info: Info,
   original: JSONMap,
+  originalText: string,
   modified: JSONMap,
   current: JSONMap,
 ): Promise<{ patch: JSONMap; strategic: boolean }> {
   const { group, version, kind } = info.gvk;
   const schema = await openapi.strategicSchema(info.gvk);
-  if (typeof schema === 'object') return { patch: threeWayStrategicMergePatch(original, modified, current, schema), strategic: true };
+  if (typeof schema === 'object') {
+    try {
+      return { patch: threeWayStrategicMergePatch(original, modified, current, schema), strategic: true };
+    } catch (e) {
+      if (!(e instanceof PatchComputeError)) throw e;
+      // The patcher retries with the patch metadata of kubectl's own Go types, which say the same.
+      ctx.err(`warning: error calculating patch from openapi v3 spec: ${e.message}\n`);
+      throw new PatchComputeError(
+        `creating patch with:\noriginal:\n${originalText}\nmodified:\n${goMarshal(modified)}\n\ncurrent:\n${goMarshal(current)}\n\nfor:: ${e.message}`,
+      );
+    }
+  }
   if (schema === 'missing') ctx.log.info(5, 'patcher.go:141', `warning: OpenAPI V3 path does not exist - group: ${group}, version ${version}, kind ${kind}`);
   else ctx.log.info(5, 'patcher.go:150', `warning: OpenAPI V3 path does not support strategic merge patch - group: ${group}, version ${version}, kind ${kind}`);
   try {
@@ -229,7 +241,15 @@ async function applyOne(ctx: CommandContext, info: Info, openapi: OpenAPIV3, val
     }
   }
   const modified = JSON.parse(goMarshal(withLastApplied(info.object))) as JSONMap;
-  const { patch, strategic } = await computePatch(ctx, openapi, info, original, modified, current);
+  let computed: { patch: JSONMap; strategic: boolean };
+  try {
+    computed = await computePatch(ctx, openapi, info, original, lastApplied ?? '', modified, current);
+  } catch (e) {
+    if (!(e instanceof PatchComputeError)) throw e;
+    const patching = addSourceToErr('patching', info.source, e);
+    throw addSourceToErr(`applying patch:\n\nto:\n${infoDescription(info)}\nfor:`, info.source, patching);
+  }
+  const { patch, strategic } = computed;
   const body = goMarshal(patch);
   if (body === '{}') {
     ctx.out(operationLine(ctx, printedName(info), 'unchanged', 'none'));

@@ -3,6 +3,7 @@
 // schema followed along the field path through $ref, allOf, items and additionalProperties,
 // then DESCRIPTION and FIELDS, wrapped and indented as the template's funcs do.
 
+import { compareGoKeys, goSprint } from '../gofmt.ts';
 import { KubectlError } from '../rest/errors.ts';
 import { gvrString, type GVR } from './path.ts';
 import { indent, wrapString } from './wordwrap.ts';
@@ -22,17 +23,7 @@ const isMap = (v: unknown): v is Schema => typeof v === 'object' && v !== null &
 const get = (v: unknown, key: string): unknown => (isMap(v) ? v[key] : undefined);
 const asSchema = (v: unknown): Schema => (isMap(v) ? v : {});
 
-/** Code point order (Go's byte order of UTF-8), as text/template ranges over a map's keys. */
-function compareKeys(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
-}
-const sortedKeys = (m: Schema) => Object.keys(m).sort(compareKeys);
+const sortedKeys = (m: Schema) => Object.keys(m).sort(compareGoKeys);
 
 /** reflect.DeepEqual over decoded JSON. */
 function deepEqual(a: unknown, b: unknown): boolean {
@@ -61,24 +52,6 @@ function resolveRef(ref: unknown, doc: Doc): Schema | undefined {
 /** The object an additionalProperties holds, when it is a schema rather than a bool. */
 const additionalSchema = (s: Schema): Schema | undefined => (isMap(s.additionalProperties) && truthy(s.additionalProperties) ? s.additionalProperties : undefined);
 
-/** Go's fmt %v of a decoded JSON value, as the template prints an enum element. */
-function goValue(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (v === null || v === undefined) return '<nil>';
-  if (typeof v === 'number') {
-    // strconv.FormatFloat(v, 'g', -1, 64): exponent form below 1e-4 and from 1e6 on.
-    const [mantissa, exp] = v.toExponential().split('e') as [string, string];
-    const e = Number(exp);
-    if (v !== 0 && (e < -4 || e >= 6)) return `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
-    return String(v);
-  }
-  if (typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return `[${v.map(goValue).join(' ')}]`;
-  return `map[${sortedKeys(v as Schema)
-    .map((k) => `${k}:${goValue((v as Schema)[k])}`)
-    .join(' ')}]`;
-}
-
 class Renderer {
   private readonly doc: Doc;
   private readonly recursive: boolean;
@@ -105,7 +78,7 @@ class Renderer {
       return String(refSchema.type);
     }
     if (schema.type === 'object') return 'Object';
-    return truthy(schema.type) ? goValue(schema.type) : 'Object';
+    return truthy(schema.type) ? goSprint(schema.type) : 'Object';
   }
 
   extractEnum(schema: Schema, longView: boolean, limit: number, indentAmount = 0): string {
@@ -120,7 +93,7 @@ class Renderer {
       if (i > 0 && !longView) out += ', ';
       else if (longView) out += '\n' + indent(4, '');
       const v = values[i];
-      out += v === '' ? '""' : goValue(v);
+      out += v === '' ? '""' : goSprint(v);
     }
     return out;
   }
@@ -129,7 +102,7 @@ class Renderer {
     const s = resolveRef(schema.$ref, this.doc) ?? schema;
     if (!truthy(s)) return '';
     let out = '';
-    if (truthy(s.description)) out += goValue(s.description) + '\n';
+    if (truthy(s.description)) out += goSprint(s.description) + '\n';
     if (Array.isArray(s.allOf)) for (const sub of s.allOf) out += this.description(asSchema(sub));
     if (truthy(s.items)) out += this.description(asSchema(s.items));
     const additional = additionalSchema(s);
@@ -142,9 +115,9 @@ class Renderer {
     if (!truthy(docs)) return '';
     let out = 'EXTERNAL DOCS:\n';
     const description = get(docs, 'description');
-    if (truthy(description)) out += indent(4, wrapString(goValue(description), 76)) + '\n';
+    if (truthy(description)) out += indent(4, wrapString(goSprint(description), 76)) + '\n';
     const url = get(docs, 'url');
-    if (truthy(url)) out += indent(4, `URL: ${goValue(url)}`) + '\n';
+    if (truthy(url)) out += indent(4, `URL: ${goSprint(url)}`) + '\n';
     return out;
   }
 
@@ -211,15 +184,15 @@ class Renderer {
     if (Array.isArray(parent.required) && parent.required.includes(name)) out += ' -required-';
     out += this.extractEnum(field, false, 4, amount) + '\n';
     if (!this.recursive) {
-      const description = truthy(field.description) ? goValue(field.description) : '<no description>';
+      const description = truthy(field.description) ? goSprint(field.description) : '<no description>';
       out += indent(amount + 2, wrapString(description, 78 - amount)) + '\n';
       const docs = field.externalDocs;
       if (truthy(docs)) {
         out += '\n' + indent(amount + 2, 'EXTERNAL DOCS:') + '\n';
         const d = get(docs, 'description');
-        if (truthy(d)) out += indent(amount + 4, wrapString(goValue(d), 76 - amount)) + '\n';
+        if (truthy(d)) out += indent(amount + 4, wrapString(goSprint(d), 76 - amount)) + '\n';
         const url = get(docs, 'url');
-        if (truthy(url)) out += indent(amount + 4, `URL: ${goValue(url)}`) + '\n';
+        if (truthy(url)) out += indent(amount + 4, `URL: ${goSprint(url)}`) + '\n';
       }
       out += '\n';
     }
@@ -253,9 +226,9 @@ export function renderPlaintext(doc: Doc, gvr: GVR, fieldPath: string[], recursi
   if (!truthy(gvk)) throw new KubectlError(`error: GVR (${gvrString(gvr)}) not found in OpenAPI schema`);
   const group = get(gvk, 'group');
   let header = '';
-  if (truthy(group)) header += `GROUP:      ${goValue(group)}\n`;
-  header += `KIND:       ${goValue(get(gvk, 'kind') ?? '<no value>')}\n`;
-  header += `VERSION:    ${goValue(get(gvk, 'version') ?? '<no value>')}\n`;
+  if (truthy(group)) header += `GROUP:      ${goSprint(group)}\n`;
+  header += `KIND:       ${goSprint(get(gvk, 'kind') ?? '<no value>')}\n`;
+  header += `VERSION:    ${goSprint(get(gvk, 'version') ?? '<no value>')}\n`;
   write(header + '\n');
 
   const renderer = new Renderer(doc, recursive);
@@ -269,5 +242,5 @@ export function renderPlaintext(doc: Doc, gvr: GVR, fieldPath: string[], recursi
     write(out + '\n');
     return;
   }
-  throw new KubectlError(`error: GVK ${goValue(gvk)} not found in OpenAPI schema`);
+  throw new KubectlError(`error: GVK ${goSprint(gvk)} not found in OpenAPI schema`);
 }

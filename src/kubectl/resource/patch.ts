@@ -3,6 +3,7 @@
 // to the new configuration, plus deletions of fields the last-applied configuration had and
 // the new one dropped. Lists with a merge key are diffed item by item with `$setElementOrder`.
 
+import { goSprint } from '../gofmt.ts';
 import type { PatchSchema } from './openapi.ts';
 
 type JSONMap = Record<string, unknown>;
@@ -12,6 +13,9 @@ interface DiffOptions {
   ignoreChangesAndAdditions: boolean;
   retainKeys?: boolean;
 }
+
+/** A patch that cannot be computed, worded as strategicpatch's errors. */
+export class PatchComputeError extends Error {}
 
 const isMap = (v: unknown): v is JSONMap => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -80,6 +84,7 @@ function diffSlice(key: string, orig: unknown[], mod: unknown[], patch: JSONMap,
     if (!opts.ignoreChangesAndAdditions && !deepEqual(orig, mod)) patch[key] = mod;
     return;
   }
+  requireOneElementType(orig, mod);
   const sample = orig[0] ?? mod[0];
   const itemSchema = meta.schema?.items();
   if (isMap(sample) && meta.mergeKey) {
@@ -117,6 +122,22 @@ function diffSlice(key: string, orig: unknown[], mod: unknown[], patch: JSONMap,
   if (removals.length > 0) patch[`$deleteFromPrimitiveList/${key}`] = removals;
   if ((!opts.ignoreDeletions && removals.length > 0) || (!opts.ignoreChangesAndAdditions && !deepEqual(orig, mod))) {
     patch[`$setElementOrder/${key}`] = mod;
+  }
+}
+
+/** strategicpatch's sliceElementType: a merged list's items must all be of one type, and not lists. */
+function requireOneElementType(...lists: unknown[][]): void {
+  let first: string | undefined;
+  for (const list of lists) {
+    for (const item of list) {
+      const kind = kindOf(item);
+      if (first === undefined) {
+        first = kind;
+        if (kind === 'array') throw new PatchComputeError('lists of lists are not supported');
+      } else if (kind !== first) {
+        throw new PatchComputeError(`list element types are not identical: ${goSprint(lists)}`);
+      }
+    }
   }
 }
 

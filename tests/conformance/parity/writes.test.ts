@@ -116,6 +116,11 @@ export const writeFiles: Record<string, string> = {
     'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n  labels:\n    tier: x\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: second\n  labels:\n    tier: x\n',
   'probed.yaml': "apiVersion: v1\nkind: Pod\nmetadata:\n  name: probed\n  labels: {app: probed}\n  annotations: {note: \"hello\"}\nspec:\n  initContainers:\n  - name: init\n    image: busybox\n    command: [\"sh\", \"-c\", \"echo hi\"]\n    resources:\n      requests: {cpu: \"0.5\", memory: 1Gi}\n  containers:\n  - name: app\n    image: nginx:1.27\n    command: [\"nginx\"]\n    args: [\"-g\", \"daemon off;\"]\n    ports:\n    - containerPort: 80\n    - containerPort: 443\n      hostPort: 8443\n    env:\n    - name: A\n      value: \"x\"\n    - name: POD\n      valueFrom: {fieldRef: {fieldPath: metadata.name}}\n    - name: CM\n      valueFrom: {configMapKeyRef: {name: c, key: k}}\n    - name: S\n      valueFrom: {secretKeyRef: {name: s, key: k, optional: true}}\n    - name: LIM\n      valueFrom: {resourceFieldRef: {resource: limits.memory}}\n    envFrom:\n    - configMapRef: {name: c}\n    - secretRef: {name: s}\n      prefix: S_\n    livenessProbe:\n      httpGet: {path: /healthz, port: 80}\n    readinessProbe:\n      tcpSocket: {port: 80}\n      initialDelaySeconds: 5\n    startupProbe:\n      exec: {command: [\"cat\", \"/tmp/x\"]}\n    resources:\n      limits: {cpu: \"1\", memory: 512Mi}\n      requests: {cpu: 250m, memory: 256Mi}\n    volumeMounts:\n    - {name: cfg, mountPath: /etc/cfg, readOnly: true}\n    - {name: data, mountPath: /data, subPath: sub}\n    - {name: host, mountPath: /host}\n    - {name: sec, mountPath: /sec}\n  volumes:\n  - name: cfg\n    configMap: {name: c}\n  - name: data\n    emptyDir: {sizeLimit: 1Gi}\n  - name: host\n    hostPath: {path: /var/log, type: Directory}\n  - name: sec\n    secret: {secretName: s}\n  nodeSelector: {kubernetes.io/os: linux}\n  tolerations:\n  - {key: a, operator: Equal, value: b, effect: NoSchedule}\n  - {operator: Exists}\n",
   'plain-pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: plain\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n',
+  // Service ports kubectl cannot diff (strategicpatch's list element types): its own error, not a crash.
+  'svc-null-port.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: custom-api-server\nspec:\n  selector:\n    app: demo\n  ports: [null]\n',
+  'svc-demo.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: demo\nspec:\n  selector:\n    app: demo\n  ports: [{port: 80}]\n',
+  'svc-demo-null.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: demo\nspec:\n  selector:\n    app: demo\n  ports: [null]\n',
+  'svc-demo-mixed.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: demo\nspec:\n  selector:\n    app: demo\n  ports: [{port: 80}, 7, 1000000.5]\n',
   'web-back.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.27\n',
 };
 
@@ -308,6 +313,11 @@ export const writesCorpus: string[] = [
   'delete apiservice v1beta1.metrics.k8s.io',
   'get apiservice v1beta1.metrics.k8s.io',
   'apply -f metrics-apiservice.yaml',
+  'apply -f svc-null-port.yaml',
+  'apply -f svc-demo.yaml',
+  'apply -f svc-demo-null.yaml',
+  'apply -f svc-demo-mixed.yaml',
+  'delete svc demo',
 ];
 
 describe.runIf(kubectlAvailable())('apply, create, delete and scale print what the real kubectl prints', () => {
