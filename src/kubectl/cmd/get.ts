@@ -7,6 +7,8 @@ import { printJSON } from '../printers/json.ts';
 import { toYAML } from '../printers/yaml.ts';
 import { printName } from '../printers/name.ts';
 import { parseJSONPathTemplate, executeJSONPath } from '../printers/jsonpath.ts';
+import { columnsFromSpec, columnsFromTemplate, printCustomColumns } from '../printers/custom_columns.ts';
+import { sortObjects, sortTableRows } from '../printers/sort_by.ts';
 import { accept } from '../rest/client.ts';
 import { encodeQuery, resourcePath } from '../rest/paths.ts';
 import { AggregateError, KubectlError, PlainError, StatusError } from '../rest/errors.ts';
@@ -99,7 +101,8 @@ function query(ctx: CommandContext, info: ResourceInfo): string {
   return encodeQuery({
     labelSelector: str(ctx.flags, 'selector') || undefined,
     fieldSelector: str(ctx.flags, 'field-selector') || undefined,
-    limit: String(ctx.flags.values.get('chunk-size') ?? 500),
+    // Sorting needs every item at once, so --sort-by turns chunking off.
+    limit: str(ctx.flags, 'sort-by') !== '' ? undefined : String(ctx.flags.values.get('chunk-size') ?? 500),
   });
 }
 
@@ -107,6 +110,14 @@ function requestPath(ctx: CommandContext, info: ResourceInfo): string {
   const allNamespaces = bool(ctx.flags, 'all-namespaces');
   const ns = allNamespaces ? undefined : ctx.namespace;
   return resourcePath(info.mapping.resource, ns, info.name) + query(ctx, info);
+}
+
+/** The Table request of --sort-by asks for whole objects in the rows, to sort by any field. */
+function withIncludeObject(path: string, include: boolean): string {
+  if (!include) return path;
+  const [base, search = ''] = path.split('?');
+  const params = Object.fromEntries(new URLSearchParams(search));
+  return base + encodeQuery({ ...params, includeObject: 'Object' });
 }
 
 const groupResourceOf = (m: RESTMapping) => ({ group: m.resource.group, resource: m.resource.name });
@@ -123,13 +134,16 @@ async function printHumanReadable(ctx: CommandContext, infos: ResourceInfo[]): P
   const tables: { info: ResourceInfo; table: Table }[] = [];
   for (const info of infos) {
     try {
+      const sortBy = str(ctx.flags, 'sort-by');
       const table = await ctx.client().getJSON<Table>({
-        path: requestPath(ctx, info),
+        path: withIncludeObject(requestPath(ctx, info), sortBy !== ''),
         accept: accept.table,
         resource: groupResourceOf(info.mapping),
         name: info.name,
         caller: info.name === undefined ? caller.resourceList : caller.resourceGet,
       });
+      // Rows kubectl cannot sort are not printed at all.
+      if (sortBy !== '' && table.rows && !sortTableRows(table.rows, sortBy)) table.rows = [];
       tables.push({ info, table });
     } catch (e) {
       if (e instanceof StatusError && e.status.reason === 'NotFound' && bool(ctx.flags, 'ignore-not-found')) continue;
@@ -214,11 +228,15 @@ async function printGeneric(ctx: CommandContext, infos: ResourceInfo[], singleIt
   const shown = bool(ctx.flags, 'show-managed-fields') ? objects : objects.map(hideManagedFields);
   const output = str(ctx.flags, 'output');
   const single = singleItemImplied && shown.length === 1;
+  if (!single && str(ctx.flags, 'sort-by') !== '') sortObjects(shown, str(ctx.flags, 'sort-by'));
   const document: unknown = single ? shown[0] : { apiVersion: 'v1', items: shown, kind: 'List', metadata: { resourceVersion: '' } };
   if (output === 'json') ctx.out(printJSON(document));
   else if (output === 'yaml') ctx.out(toYAML(document));
   else if (output === 'name') for (const o of shown) ctx.out(printName(o));
-  else {
+  else if (isCustomColumns(output)) {
+    const columns = output.startsWith('custom-columns-file') ? columnsFromTemplate(readTemplate(ctx, formatArgument(output))) : columnsFromSpec(formatArgument(output));
+    printCustomColumns(columns, shown, bool(ctx.flags, 'no-headers'), (text) => ctx.out(text));
+  } else {
     const template = output.slice(output.indexOf('=') + 1);
     const parsed = parseJSONPathTemplate(template);
     ctx.out(executeJSONPath(parsed, document, bool(ctx.flags, 'allow-missing-template-keys')));
@@ -227,6 +245,15 @@ async function printGeneric(ctx: CommandContext, infos: ResourceInfo[], singleIt
 }
 
 const genericFormats = ['json', 'yaml', 'name'];
+
+const isCustomColumns = (output: string) => /^custom-columns(-file)?(=|$)/.test(output);
+const formatArgument = (output: string) => (output.includes('=') ? output.slice(output.indexOf('=') + 1) : '');
+
+function readTemplate(ctx: CommandContext, name: string): string {
+  const text = ctx.files.readFile(name);
+  if (text === undefined) throw new KubectlError(`error reading template ${name}, open ${name}: no such file or directory`);
+  return text;
+}
 
 export const getCommand: Command = {
   name: 'get',
@@ -240,7 +267,7 @@ export const getCommand: Command = {
     }
     const output = str(ctx.flags, 'output');
     const isJSONPath = /^jsonpath=/.test(output);
-    if (output !== '' && output !== 'wide' && !genericFormats.includes(output) && !isJSONPath) {
+    if (output !== '' && output !== 'wide' && !genericFormats.includes(output) && !isJSONPath && !isCustomColumns(output)) {
       throw new KubectlError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${allowedFormats}`);
     }
     if (ctx.args.length === 0) {

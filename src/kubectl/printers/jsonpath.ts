@@ -246,3 +246,8 @@ function execNodes(nodes: Node[], root: unknown, current: unknown): string {
 export function executeJSONPath(template: JSONPathTemplate, obj: unknown, _allowMissingKeys = true): string {
   return execNodes(template.nodes, obj, obj);
 }
+
+/** Each path action's results (client-go's FindResults), for printers that format the values themselves. */
+export function findJSONPathResults(template: JSONPathTemplate, obj: unknown): unknown[][] {
+  return template.nodes.flatMap((node) => (node.kind === 'path' ? [evalSteps([obj], node.steps)] : []));
+}
