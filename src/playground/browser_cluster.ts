@@ -42,6 +42,8 @@ export interface BrowserClusterOptions {
   onRecord?: (record: RequestRecord) => void;
   /** The cluster's objects changed: a write here, a Reset, or another tab's save. */
   onStateChange?: () => void;
+  /** Awaited between the steps of a scenario's boot (the page yields to its event loop there). */
+  pause?: () => Promise<void>;
 }
 
 export class BrowserCluster {
@@ -110,7 +112,7 @@ export class BrowserCluster {
     const replay = async () => {
       this.running++;
       try {
-        this.use(await createCluster({ scenario: await this.options.scenarioText(this.options.scenario), scenarios: this.options.scenarioText }));
+        this.use(await this.boot());
         this.rev = Math.max(this.rev, this.storedRev());
         this.save();
         this.options.onStateChange?.();
@@ -121,6 +123,12 @@ export class BrowserCluster {
     const locks = this.options.locks;
     if (locks) await locks.request(this.key, replay);
     else await replay();
+  }
+
+  /** A fresh cluster from the scenario file. */
+  private async boot(): Promise<Cluster> {
+    const { scenarioText, scenario, pause } = this.options;
+    return createCluster({ scenario: await scenarioText(scenario), scenarios: scenarioText, pause });
   }
 
   private async load(): Promise<void> {
@@ -134,7 +142,7 @@ export class BrowserCluster {
         this.options.storage?.removeItem(this.key); // a snapshot this version cannot read
       }
     }
-    this.use(await createCluster({ scenario: await this.options.scenarioText(this.options.scenario), scenarios: this.options.scenarioText }));
+    this.use(await this.boot());
     this.rev = 0;
   }
 

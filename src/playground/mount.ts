@@ -1,12 +1,15 @@
-// Brings one <api-playground> to life: its scenario's cluster (one per scenario per page, shared by
-// every playground of that scenario), the connection through the service worker or in the page,
-// the store, the terminal, then the editor and the diagram when the layout has them.
+// Brings one <api-playground> to life: the terminal first (xterm and the shell's line editor, a
+// small chunk), so it shows and echoes keys at once; meanwhile kubectl (kubectl_side.ts) and the
+// scenario's cluster with its connection (host.ts: the simulated cluster, msw) load in parallel,
+// and a command entered before they are ready waits for them. Then the store, and the editor and
+// the diagram when the layout has them.
 import { INTERNAL_ORIGIN, PlaygroundBus, type PlaygroundFile } from './store.ts';
-import { BrowserCluster } from './browser_cluster.ts';
-import { connect, type ClusterConnection } from './worker.ts';
+import type { ClusterConnection } from './worker.ts';
+import type { Host } from './host.ts';
 import { mountTerminal, type MountedTerminal } from './terminal.ts';
 import { onStorageFull } from './storage_full.ts';
 import type { KubectlEnv } from '../kubectl/env.ts';
+import type { KubectlCompletionSource } from '../kubectl/shell/completion.ts';
 import { mountExercises, type MountedExercises } from './exercise/panel.ts';
 import type { Exercise } from './exercise/types.ts';
 
@@ -39,37 +42,13 @@ export interface MountedPlayground {
   exercises: MountedExercises | undefined;
 }
 
-interface Host {
-  cluster: BrowserCluster;
-  connection: ClusterConnection;
-  origin: string;
-  buses: Set<PlaygroundBus>;
-}
-
-const scenarioFiles = import.meta.glob<string>('../../content/scenarios/*.yaml', { query: '?raw', import: 'default' });
 // Present once the editor and the diagram exist; an empty map until then.
 const editorModules = import.meta.glob<{ mountEditor: (el: HTMLElement, store: PlaygroundBus, opts: { files: PlaygroundFile[] }) => unknown }>('./editor/index.ts');
 const diagramModules = import.meta.glob<{ mountDiagram: (el: HTMLElement, store: PlaygroundBus) => unknown }>('./diagram/index.ts');
 
-const hosts = new Map<string, Promise<Host>>();
-
 /** kubectl's pid in -v log lines; fixed so a page's logs read like one process's. */
 const PID = 48213;
 const KUBECONFIG = '/home/learner/.kube/config';
-
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined; // storage refused: the cluster lives as long as the page
-  }
-}
-
-async function scenarioText(name: string): Promise<string> {
-  const load = scenarioFiles[`../../content/scenarios/${name}.yaml`];
-  if (!load) throw new Error(`no scenario named ${JSON.stringify(name)}`);
-  return load();
-}
 
 const origins = new Map<string, string>();
 
@@ -78,36 +57,6 @@ function originOf(scenario: string): string {
   let origin = origins.get(scenario);
   if (!origin) origins.set(scenario, (origin = `https://127.0.0.1:${6443 + origins.size}`));
   return origin;
-}
-
-function openHost(scenario: string, base: string): Promise<Host> {
-  let host = hosts.get(scenario);
-  if (!host) {
-    const origin = originOf(scenario);
-    host = (async () => {
-      const buses = new Set<PlaygroundBus>();
-      let live = false;
-      const cluster = await BrowserCluster.open({
-        scenario,
-        scenarioText,
-        storage: storage(),
-        locks: typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : undefined,
-        onRecord: (record) => {
-          // Only kubectl's requests: not the connection check, completion or the store's reads.
-          if (!live || !record.url.startsWith(`${origin}/`)) return;
-          for (const bus of buses) bus.emitRequest(record);
-        },
-        onStateChange: () => {
-          for (const bus of buses) bus.emitStateChange();
-        },
-      });
-      const connection = await connect(origin, cluster.handle, base);
-      live = true;
-      return { cluster, connection, origin, buses };
-    })();
-    hosts.set(scenario, host);
-  }
-  return host;
 }
 
 const TEXT = {
@@ -141,13 +90,13 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     if (status) status.textContent = text.storageFull;
   });
 
-  // The terminal first, so it echoes keys while the cluster boots and the service worker starts
-  // (seconds on a slow phone); a command entered meanwhile waits for them.
+  // The terminal first, so it echoes keys while kubectl and the cluster load, the cluster boots
+  // and the service worker starts (seconds on a slow phone); a command entered meanwhile waits.
   const origin = originOf(config.scenario);
-  const opening = openHost(config.scenario, config.base);
-  const whenOpen = <T>(use: (host: Host) => Promise<T>) => opening.then(use);
-  const env = (): KubectlEnv => ({
-    fetch: (request) => whenOpen((host) => host.connection.fetch(request)),
+  const opening = import('./host.ts').then(({ openHost }) => openHost(config.scenario, origin, config.base));
+  const kubectlSide = import('./kubectl_side.ts');
+  const env = (host: Host): KubectlEnv => ({
+    fetch: host.connection.fetch,
     server: origin,
     namespace: 'default',
     files: store.files,
@@ -155,11 +104,21 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     pid: PID,
     kubeconfigPath: KUBECONFIG,
   });
+  // Completion's reads go to the cluster directly: the request-flow diagram does not show them.
+  const internalEnv = (host: Host): KubectlEnv => ({ ...env(host), fetch: host.cluster.handle, server: INTERNAL_ORIGIN });
+  const completion: Promise<KubectlCompletionSource> = Promise.all([kubectlSide, opening]).then(([side, host]) => side.completionSource(() => internalEnv(host)));
+  completion.catch(() => undefined); // a failed start is reported below; Tab then completes nothing
   termEl.replaceChildren();
   const terminal = mountTerminal(termEl, {
-    env,
-    internalEnv: () => ({ ...env(), fetch: (request) => whenOpen((host) => host.cluster.handle(request)), server: INTERNAL_ORIGIN }),
-    around: (fn) => whenOpen((host) => host.cluster.exclusive(fn)),
+    kubectl: async (args, stdin) => {
+      const [{ runKubectl }, host] = await Promise.all([kubectlSide, opening]);
+      // The cluster's lock is held while kubectl runs, and a changed cluster is saved afterwards.
+      return host.cluster.exclusive(() => runKubectl(args, { ...env(host), stdin }));
+    },
+    completion: {
+      resourceTypes: () => completion.then((source) => source.resourceTypes()),
+      objectNames: (type, namespace) => completion.then((source) => source.objectNames(type, namespace)),
+    },
     files: store.files,
     label: text.terminal,
     hintId: root.querySelector('[data-playground-hint]')?.id,
@@ -168,7 +127,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
 
   let host: Host;
   try {
-    host = await opening;
+    [host] = await Promise.all([opening, kubectlSide]);
   } catch (error) {
     terminal.dispose();
     throw error;

@@ -1,8 +1,8 @@
-// The terminal: xterm.js showing the shell from src/kubectl/shell, with our kubectl as its
-// `kubectl` command. Prompt `$ `; fits its container; copy (Ctrl+C with a selection, Ctrl+Shift+C,
-// Cmd+C) and paste (Ctrl+V, Ctrl+Shift+V, Cmd+V); colours follow the site's light/dark theme
-// (`data-theme` on <html>); history kept in localStorage; screen-reader mode, so the screen's text
-// is in the accessibility tree.
+// The terminal: xterm.js showing the shell from src/kubectl/shell, with our kubectl (given by its
+// owner and loaded apart, see kubectl_side.ts) as its `kubectl` command. Prompt `$ `; fits its
+// container; copy (Ctrl+C with a selection, Ctrl+Shift+C, Cmd+C) and paste (Ctrl+V, Ctrl+Shift+V,
+// Cmd+V); colours follow the site's light/dark theme (`data-theme` on <html>); history kept in
+// localStorage; screen-reader mode, so the screen's text is in the accessibility tree.
 import { Terminal, type ITheme } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { WebLinksAddon } from '@xterm/addon-web-links';
@@ -10,11 +10,7 @@ import xtermCss from '@xterm/xterm/css/xterm.css?inline';
 import { Shell } from '../kubectl/shell/shell.ts';
 import { ShellSession } from '../kubectl/shell/session.ts';
 import { ShellCompleter, type KubectlCompletionSource } from '../kubectl/shell/completion.ts';
-import type { CommandRunner, HistoryStorage } from '../kubectl/shell/types.ts';
-import { runKubectl, type KubectlEnv } from '../kubectl/run.ts';
-import { DiscoveryClient } from '../kubectl/discovery.ts';
-import { RESTClient } from '../kubectl/rest/client.ts';
-import { Klog } from '../kubectl/klog.ts';
+import type { CommandResult, CommandRunner, HistoryStorage } from '../kubectl/shell/types.ts';
 import { injectStyle } from './styles.ts';
 import { reportStorageFull } from './storage_full.ts';
 
@@ -55,12 +51,14 @@ const localHistory: HistoryStorage = {
 };
 
 export interface TerminalOptions {
-  /** kubectl's environment for commands typed by the learner. */
-  env: () => KubectlEnv;
-  /** The same cluster for completion's reads, which the request-flow diagram does not show. */
-  internalEnv: () => KubectlEnv;
-  /** Runs one kubectl invocation; lets the owner hold the cluster's lock and save afterwards. */
-  around: <T>(fn: () => Promise<T>) => Promise<T>;
+  /**
+   * Runs one kubectl invocation (argv after `kubectl`) for a command the learner typed. The
+   * terminal needs none of kubectl or the cluster to show itself and echo keys: they load
+   * meanwhile, and a command entered before they are ready waits for them.
+   */
+  kubectl: (args: string[], stdin: string) => Promise<CommandResult>;
+  /** What only the cluster knows, for Tab completion. */
+  completion: KubectlCompletionSource;
   files: { readFile(name: string): string | undefined; names(): string[] };
   label: string;
   /** The id of the text that explains the keys (Tab completes; Escape then Tab leaves). */
@@ -94,45 +92,11 @@ export interface MountedTerminal {
   dispose(): void;
 }
 
-/** Completion's view of the cluster: discovery for resource names, `kubectl get -o name` for objects. */
-function completionSource(internalEnv: () => KubectlEnv): KubectlCompletionSource {
-  let types: { at: number; names: Promise<string[]> } | undefined;
-  return {
-    resourceTypes() {
-      if (!types || Date.now() - types.at > 10_000) {
-        const env = internalEnv();
-        const client = new RESTClient(env.fetch, env.server, new Klog(0, { now: () => env.now(), pid: env.pid }, () => undefined), () => env.now());
-        const names = new DiscoveryClient(client).serverGroups().then((groups) => {
-          const out = new Set<string>();
-          for (const g of groups)
-            for (const v of g.versions)
-              for (const r of v.resources) {
-                if (r.name.includes('/')) continue;
-                out.add(r.name);
-                if (r.singularName) out.add(r.singularName);
-                for (const s of r.shortNames) out.add(s);
-                if (r.group) out.add(`${r.name}.${r.group}`);
-              }
-          return [...out];
-        });
-        types = { at: Date.now(), names };
-        names.catch(() => (types = undefined));
-      }
-      return types.names;
-    },
-    async objectNames(resourceType, namespace) {
-      const argv = ['get', resourceType, '-o', 'name', ...(namespace ? ['-n', namespace] : [])];
-      const { stdout, code } = await runKubectl(argv, internalEnv());
-      if (code !== 0) return [];
-      return stdout.split('\n').filter((l) => l !== '').map((l) => l.slice(l.lastIndexOf('/') + 1));
-    },
-  };
-}
-
 export function mountTerminal(el: HTMLElement, options: TerminalOptions): MountedTerminal {
   injectStyle('xterm', xtermCss);
   const term = new Terminal({
-    screenReaderMode: true,
+    // Turned on once the first prompt is painted: see below.
+    screenReaderMode: false,
     cursorBlink: true,
     fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
     fontSize: 14,
@@ -152,12 +116,11 @@ export function mountTerminal(el: HTMLElement, options: TerminalOptions): Mounte
     // not laid out yet; the ResizeObserver fits it once it is
   }
 
-  const kubectl: CommandRunner = (argv, stdin) =>
-    options.around(() => runKubectl(argv.slice(1), { ...options.env(), stdin }));
+  const kubectl: CommandRunner = (argv, stdin) => options.kubectl(argv.slice(1), stdin);
   const shell = new ObservedShell({ commands: { kubectl }, historyStorage: localHistory, files: options.files, onLine: options.onCommand });
   const completer = new ShellCompleter({
     commandNames: () => shell.commandNames(),
-    kubectl: completionSource(options.internalEnv),
+    kubectl: options.completion,
     fileNames: () => options.files.names(),
   });
   // xterm parses writes asynchronously: `written` settles once the screen shows the last write.
@@ -206,6 +169,12 @@ export function mountTerminal(el: HTMLElement, options: TerminalOptions): Mounte
   themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
   session.begin();
+  // xterm's screen-reader rows measure their width one by one, a forced layout each, on every
+  // render. Built while the page is idle, after the prompt shows, they keep that work out of the
+  // way of the first keys; the textarea (with its label) is there from the start.
+  const idle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50));
+  let disposed = false;
+  void written.then(() => idle(() => disposed || (term.options.screenReaderMode = true)));
 
   return {
     term,
@@ -230,6 +199,7 @@ export function mountTerminal(el: HTMLElement, options: TerminalOptions): Mounte
       return lines.join('\n');
     },
     dispose() {
+      disposed = true;
       for (const d of disposables) d.dispose();
       resize.disconnect();
       themeWatch.disconnect();

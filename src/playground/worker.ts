@@ -74,6 +74,11 @@ async function startWorker(base: string): Promise<{ ok: true } | { ok: false; re
   }
 }
 
+/** Starts the page's service worker (once), e.g. while a cluster boots; connect() waits for it. */
+export function startServiceWorker(base: string): void {
+  started ??= startWorker(base);
+}
+
 /** Serves `origin` (e.g. `https://127.0.0.1:6443`) with `handler` and says how kubectl reaches it. */
 export async function connect(origin: string, handler: Handler, base: string): Promise<ClusterConnection> {
   origins.set(origin, handler);

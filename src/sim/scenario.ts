@@ -94,7 +94,10 @@ function parseDocument(text: string): Record<string, unknown> & { name: string }
 
 /** A scenario file that stands alone (no `base:`). */
 export function parseScenario(text: string): Scenario {
-  const doc = parseDocument(text);
+  return standalone(parseDocument(text));
+}
+
+function standalone(doc: Record<string, unknown> & { name: string }): Scenario {
   if (doc.base !== undefined) {
     throw new Error(`scenario ${doc.name} starts from scenario ${JSON.stringify(doc.base)}: load it with resolveScenario and a loader`);
   }
@@ -105,7 +108,7 @@ export function parseScenario(text: string): Scenario {
 /** A scenario file, with its `base:` chain loaded through `load` and applied. */
 export async function resolveScenario(text: string, load: ScenarioLoader, seen: string[] = []): Promise<Scenario> {
   const doc = parseDocument(text);
-  if (doc.base === undefined) return parseScenario(text);
+  if (doc.base === undefined) return standalone(doc);
   const baseName = String(doc.base);
   if (seen.includes(baseName) || baseName === doc.name) {
     throw new Error(`scenario ${doc.name}: its base chain loops (${[...seen, doc.name, baseName].join(' → ')})`);

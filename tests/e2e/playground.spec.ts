@@ -241,6 +241,33 @@ test.describe('with service workers blocked', () => {
     expect(await run(page, 'kubectl get apiservice v1beta1.metrics.k8s.io -o jsonpath={.spec.service.name}')).toBe('metrics-server');
   });
 
+  test('the terminal echoes keys before kubectl and the cluster have loaded', async ({ page }) => {
+    // No service worker, so page.route sees every chunk the page loads. Hold kubectl's chunk and
+    // the cluster's (with its connection): the terminal must not need them.
+    const held: string[] = [];
+    let release = () => {};
+    const holding = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/(host|kubectl_side)\.[^/]+\.js$/, async (route) => {
+      held.push(new URL(route.request().url()).pathname);
+      await holding;
+      await route.continue();
+    });
+    await page.goto(PAGE);
+    const playground = page.locator('api-playground');
+    await playground.scrollIntoViewIfNeeded();
+    await playground.locator('.xterm-helper-textarea').focus();
+    await page.keyboard.type('kubectl get apiservice v1.apps');
+    await expect(playground.locator('.xterm-rows')).toContainText('$ kubectl get apiservice v1.apps');
+    expect(held.map((path) => path.replace(/\.[^/.]+\.js$/, '')).sort()).toEqual(['/_astro/host', '/_astro/kubectl_side']);
+    await page.keyboard.press('Enter');
+    await expect(playground).toHaveAttribute('data-state', 'loading');
+    release();
+    await expect(playground).toHaveAttribute('data-state', 'ready');
+    await expect
+      .poll(async () => outputOf(await terminalText(page), 'kubectl get apiservice v1.apps'))
+      .toBe('NAME      SERVICE   AVAILABLE   AGE\nv1.apps   Local     True        100d');
+  });
+
   // Here page.route sees every request the page makes (no worker answers them), so holding msw's
   // module holds the cluster's start.
   test('the terminal takes keys while the cluster starts; the command runs once it is up', async ({ page }) => {

@@ -1,0 +1,72 @@
+// One scenario's cluster on the page (shared by every playground of that scenario) and how
+// kubectl reaches it: the simulated cluster, msw's service worker or the in-page fallback. In its
+// own chunk, loaded while the terminal already takes keys. The service worker starts while the
+// cluster boots, and the boot gives the main thread back between its steps.
+import { BrowserCluster } from './browser_cluster.ts';
+import { connect, startServiceWorker, type ClusterConnection } from './worker.ts';
+import type { PlaygroundBus } from './store.ts';
+
+export interface Host {
+  cluster: BrowserCluster;
+  connection: ClusterConnection;
+  origin: string;
+  buses: Set<PlaygroundBus>;
+}
+
+const scenarioFiles = import.meta.glob<string>('../../content/scenarios/*.yaml', { query: '?raw', import: 'default' });
+
+const hosts = new Map<string, Promise<Host>>();
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined; // storage refused: the cluster lives as long as the page
+  }
+}
+
+async function scenarioText(name: string): Promise<string> {
+  const load = scenarioFiles[`../../content/scenarios/${name}.yaml`];
+  if (!load) throw new Error(`no scenario named ${JSON.stringify(name)}`);
+  return load();
+}
+
+/** Gives the main thread back between steps of a boot, so keys still echo while it runs. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The scenario's cluster served at `origin`, opened once per page. */
+export function openHost(scenario: string, origin: string, base: string): Promise<Host> {
+  let host = hosts.get(scenario);
+  if (!host) {
+    host = (async () => {
+      const buses = new Set<PlaygroundBus>();
+      let live = false;
+      // The service worker starts while the cluster boots; the connection is checked once both are up.
+      startServiceWorker(base);
+      const cluster = await BrowserCluster.open({
+        scenario,
+        scenarioText,
+        storage: storage(),
+        locks: typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : undefined,
+        pause: yieldToPage,
+        onRecord: (record) => {
+          // Only kubectl's requests: not the connection check, completion or the store's reads.
+          if (!live || !record.url.startsWith(`${origin}/`)) return;
+          for (const bus of buses) bus.emitRequest(record);
+        },
+        onStateChange: () => {
+          for (const bus of buses) bus.emitStateChange();
+        },
+      });
+      const connection = await connect(origin, cluster.handle, base);
+      live = true;
+      return { cluster, connection, origin, buses };
+    })();
+    hosts.set(scenario, host);
+  }
+  return host;
+}
