@@ -75,7 +75,7 @@ test('a 404 is red, and only the last 20 requests are listed', async ({ page }) 
 
 test('an APIService whose Service is missing is drawn as a broken link with its reason; names are text', async ({ page }) => {
   await openDiagram(page);
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(page.locator('[data-playground-status]')).toContainText('back to the');
   await applyYaml(
     page,

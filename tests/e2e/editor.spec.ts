@@ -131,7 +131,7 @@ test('a marker shows its message on hover; find (Ctrl+F) counts matches; undo ta
 
 test('Apply runs kubectl apply -f in the terminal and creates the APIService', async ({ page }) => {
   await openEditor(page);
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(page.locator('[data-playground-status]')).toContainText('back to the');
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect.poll(async () => outputOf(await terminalText(page), 'kubectl apply -f apiservice.yaml')).toBe(

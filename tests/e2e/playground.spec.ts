@@ -146,7 +146,7 @@ test('suggested command buttons type into the terminal', async ({ page }) => {
 
 test('the state survives a reload and Reset restores the scenario; history is kept', async ({ page }) => {
   await openPlayground(page);
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(page.locator('[data-playground-status]')).toContainText('back to the');
   expect(await webReady(page)).toBe('2/2');
   await scaleWeb(page, 3);
@@ -161,7 +161,7 @@ test('the state survives a reload and Reset restores the scenario; history is ke
   await expect.poll(async () => (await terminalText(page)).split('\n').pop()).toBe('$ kubectl get deployment web --no-headers');
   await page.keyboard.press('Control+U');
 
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(page.locator('[data-playground-status]')).toContainText('back to the');
   expect(await webReady(page)).toBe('2/2');
   await page.reload();
@@ -173,7 +173,7 @@ test('two tabs see each other’s changes and never go back to an older state', 
   const a = await context.newPage();
   const b = await context.newPage();
   await openPlayground(a);
-  await a.getByRole('button', { name: 'Reset' }).click();
+  await a.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(a.locator('[data-playground-status]')).toContainText('back to the');
   await openPlayground(b);
   expect(await webReady(b)).toBe('2/2');
@@ -185,7 +185,7 @@ test('two tabs see each other’s changes and never go back to an older state', 
   await a.reload();
   await openPlayground(a);
   expect(await webReady(a)).toBe('1/1');
-  await a.getByRole('button', { name: 'Reset' }).click();
+  await a.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(a.locator('[data-playground-status]')).toContainText('back to the');
   expect(await webReady(b)).toBe('2/2');
 });
@@ -218,7 +218,7 @@ test('toolbar, terminal and suggested commands pass axe in both themes', async (
 test('a page without a playground loads none of it', async ({ page }) => {
   const scripts: string[] = [];
   page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
-  await page.goto('/en/lessons/01-why-extend/');
+  await page.goto('/en/'); // every lesson has a playground now; the home page has none
   await page.waitForLoadState('networkidle');
   expect(scripts.filter((s) => /mount|xterm|browser\.|Playground/.test(s))).toEqual([]);
   const css = await page.evaluate(async () => {
@@ -295,13 +295,13 @@ test.describe('with service workers blocked', () => {
 
   test('state survives a reload and Reset restores it', async ({ page }) => {
     await openPlayground(page);
-    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await expect(page.locator('[data-playground-status]')).toContainText('back to the');
     await scaleWeb(page, 3);
     await page.reload();
     await openPlayground(page);
     expect(await webReady(page)).toBe('3/3');
-    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await expect(page.locator('[data-playground-status]')).toContainText('back to the');
     expect(await webReady(page)).toBe('2/2');
   });

@@ -41,7 +41,7 @@ async function run(page: Page, line: string): Promise<string> {
 }
 
 async function reset(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(page.locator('[data-playground-status]')).toContainText('back to the');
 }
 
