@@ -12,7 +12,7 @@ import { age } from '../../lib/duration.ts';
 import type { StoreEvent } from '../store.ts';
 import { isObject, type KubeObject } from '../types.ts';
 import { rfc3339 } from '../clock.ts';
-import { isDNS1035Label, isDNS1123Subdomain } from '../core/validation.ts';
+import { isDNS1035Label, isDNS1123Subdomain, validateObjectMeta } from '../core/validation.ts';
 
 export const crdGR = { group: 'apiextensions.k8s.io', resource: 'customresourcedefinitions' };
 const apiServicesGR = { group: 'apiregistration.k8s.io', resource: 'apiservices' };
@@ -162,6 +162,8 @@ function customResourceType(spec: CRDSpec, version: CRDVersion): ResourceType {
     custom: true,
     schema: version.schema?.openAPIV3Schema,
     hasGeneration: true,
+    // customResourceStrategy.Validate: the object meta as for any kind, names as DNS subdomains.
+    validate: (obj) => validateObjectMeta(obj, spec.scope === 'Namespaced', isDNS1123Subdomain),
   };
 }
 

@@ -2,6 +2,7 @@
 // patch and delete over the object store, with each kind's strategy (defaults, prepare,
 // validate), the status and scale subresources, and server-side Table output.
 
+import { decodeObjectMeta } from './go_decode.ts';
 import type { ClusterContext } from '../context.ts';
 import {
   ApiError,
@@ -192,8 +193,7 @@ class RestStorage {
 
   /** Decode as the kind's Go type would: unknown fields dropped, wrong types a 400. */
   private decode(obj: KubeObject): KubeObject {
-    if (!this.type.decode) return obj;
-    const result = this.type.decode(obj);
+    const result = this.type.decode ? this.type.decode(obj) : decodeObjectMeta(obj, this.type.kind);
     if (!result.ok) throw badRequest(result.message);
     return result.obj;
   }

@@ -50,7 +50,7 @@ async function results(...checks: Check[]): Promise<boolean[]> {
 }
 
 async function boot(name: string): Promise<void> {
-  cluster = await createCluster({ scenario: scenario(name) });
+  cluster = await createCluster({ scenario: scenario(name), scenarios: scenario });
   log = [];
   // Only kubectl's requests, as the playground keeps them: the checks' own reads use another origin.
   cluster.observe((r) => r.url.startsWith(`${SERVER}/`) && log.push(r));

@@ -12,6 +12,13 @@ import { fidelityJson } from '../apiregistration/fixtures.ts';
 /** How many cases each property runs: `ROBUSTNESS_RUNS=100000` for a nightly-size run. */
 export const robustnessRuns = Number(process.env.ROBUSTNESS_RUNS ?? 2000);
 
+/**
+ * fast-check's parameters. `npm test` replays one fixed seed, so a red build always means a change
+ * broke something; a nightly run sets `ROBUSTNESS_SEED=random` (or a seed to replay) to explore.
+ */
+export const robustnessParams: { numRuns: number; seed?: number } =
+  process.env.ROBUSTNESS_SEED === 'random' ? { numRuns: robustnessRuns } : { numRuns: robustnessRuns, seed: Number(process.env.ROBUSTNESS_SEED ?? 20261126) };
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonMap = { [key: string]: Json };
 

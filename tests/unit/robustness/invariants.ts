@@ -37,7 +37,7 @@ export async function defaultCluster(): Promise<TestCluster> {
 /** How kubectl 1.32's messages begin (its own, the server's, the builder's and the printers'). */
 const kubectlFirstLine = new RegExp(
   [
-    '^error: ', '^Error: ', '^Error from server', '^The [A-Za-z]+ "(?:[^"\\\\]|\\\\.)*" is invalid: ', '^Warning: ', '^WARNING: ', '^No resources found',
+    '^error: ', '^Error: ', '^Error from server', '^The [A-Za-z]+ "(?:[^"\\\\]|\\\\.)*" is invalid: ', '^Warning: ', '^WARNING: ', '^warning: ', '^No resources found',
     '^Unknown help topic', '^You must specify', '^[IWE]\\d{4} ', '^unable to recognize ', '^unable to decode ', '^error validating ', '^error when ',
     '^error parsing ', '^the server ', '^resource mapping not found', '^the path ', '^the namespace from the provided object',
   ].join('|'),

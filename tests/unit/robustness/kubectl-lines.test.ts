@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Shell } from '../../../src/kubectl/shell/shell.ts';
 import { runKubectl, type KubectlResult } from '../../../src/kubectl/run.ts';
-import { commandLine, manifest, robustnessRuns } from './arbitraries.ts';
+import { commandLine, manifest, robustnessParams, robustnessRuns } from './arbitraries.ts';
 import { answersGetAPIService, defaultCluster, outputProblems, storedObjectProblems } from './invariants.ts';
 
 describe('the terminal under random input', () => {
@@ -35,7 +35,7 @@ describe('the terminal under random input', () => {
         problems.push(...storedObjectProblems(test.cluster));
         expect(problems).toEqual([]);
       }),
-      { numRuns: robustnessRuns },
+      robustnessParams,
     );
     expect(await shell.run('kubectl get apiservice v1.apps -o name')).toEqual({ output: 'apiservice.apiregistration.k8s.io/v1.apps\n', code: 0 });
     expect(await answersGetAPIService(test)).toEqual([]);

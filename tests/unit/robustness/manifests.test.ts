@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { manifest, manifestCommand, robustnessRuns } from './arbitraries.ts';
+import { manifest, manifestCommand, robustnessParams, robustnessRuns } from './arbitraries.ts';
 import { answersGetAPIService, defaultCluster, outputProblems, storedObjectProblems } from './invariants.ts';
 
 describe('manifests under mutation', () => {
@@ -18,7 +18,7 @@ describe('manifests under mutation', () => {
         const problems = [...outputProblems(result, text), ...storedObjectProblems(test.cluster), ...(await answersGetAPIService(test))];
         expect(problems).toEqual([]);
       }),
-      { numRuns: robustnessRuns },
+      robustnessParams,
     );
   }, 3_600_000);
 });
