@@ -40,6 +40,8 @@ export interface MountedPlayground {
   reset(): Promise<void>;
   /** The exercise panels, when the playground checks exercises. */
   exercises: MountedExercises | undefined;
+  /** Settles once the editor and the diagram the layout has are mounted (or failed to). */
+  panes: Promise<void>;
 }
 
 // Present once the editor and the diagram exist; an empty map until then.
@@ -174,22 +176,30 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   const editorEl = root.querySelector<HTMLElement>('[data-playground-editor]');
   const diagramEl = root.querySelector<HTMLElement>('[data-playground-diagram]');
   const later = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 1500 }) : setTimeout(fn, 200));
-  later(() => {
-    const loadEditor = editorModules['./editor/index.ts'];
-    if (editorEl && loadEditor) {
-      void loadEditor()
-        .then((m) => m.mountEditor(editorEl, store, { files: store.files.all() }))
-        .catch((e: unknown) => console.error('editor', e));
-    }
-    const loadDiagram = diagramModules['./diagram/index.ts'];
-    if (diagramEl && loadDiagram) {
-      void loadDiagram()
-        .then((m) => m.mountDiagram(diagramEl, store))
-        .catch((e: unknown) => console.error('diagram', e));
-    }
-  });
+  const panes = new Promise<void>((settled) =>
+    later(() => {
+      const mounting: Promise<unknown>[] = [];
+      const loadEditor = editorModules['./editor/index.ts'];
+      if (editorEl && loadEditor) {
+        mounting.push(
+          loadEditor()
+            .then((m) => m.mountEditor(editorEl, store, { files: store.files.all() }))
+            .catch((e: unknown) => console.error('editor', e)),
+        );
+      }
+      const loadDiagram = diagramModules['./diagram/index.ts'];
+      if (diagramEl && loadDiagram) {
+        mounting.push(
+          loadDiagram()
+            .then((m) => m.mountDiagram(diagramEl, store))
+            .catch((e: unknown) => console.error('diagram', e)),
+        );
+      }
+      void Promise.all(mounting).then(() => settled());
+    }),
+  );
 
-  return { store, terminal, server: host.origin, connection: host.connection, reset, exercises };
+  return { store, terminal, server: host.origin, connection: host.connection, reset, exercises, panes };
 }
 
 export function failureMessage(lang: 'en' | 'ko', error: unknown): string {

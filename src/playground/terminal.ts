@@ -3,7 +3,7 @@
 // container; copy (Ctrl+C with a selection, Ctrl+Shift+C, Cmd+C) and paste (Ctrl+V, Ctrl+Shift+V,
 // Cmd+V); colours follow the site's light/dark theme (`data-theme` on <html>); history kept in
 // localStorage; screen-reader mode, so the screen's text is in the accessibility tree.
-import { Terminal, type ITheme } from '@xterm/xterm';
+import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import xtermCss from '@xterm/xterm/css/xterm.css?inline';
@@ -13,27 +13,9 @@ import { ShellCompleter, type KubectlCompletionSource } from '../kubectl/shell/c
 import type { CommandResult, CommandRunner, HistoryStorage } from '../kubectl/shell/types.ts';
 import { injectStyle } from './styles.ts';
 import { reportStorageFull } from './storage_full.ts';
+import { MINIMUM_TEXT_CONTRAST, siteTheme, TERMINAL_THEMES } from './terminal_theme.ts';
 
 const HISTORY_KEY = 'apiservice-lab:history';
-
-const THEMES: Record<'light' | 'dark', ITheme> = {
-  light: {
-    background: '#ffffff', foreground: '#1f2328', cursor: '#1f2328', cursorAccent: '#ffffff',
-    selectionBackground: '#b6d6fd', black: '#1f2328', red: '#b3261e', green: '#116329', yellow: '#7a4d00',
-    blue: '#0550ae', magenta: '#8250df', cyan: '#1b7c83', white: '#6e7781', brightBlack: '#57606a',
-    brightRed: '#a40e26', brightGreen: '#1a7f37', brightYellow: '#633c01', brightBlue: '#0969da',
-    brightMagenta: '#a475f9', brightCyan: '#3192aa', brightWhite: '#8c959f',
-  },
-  dark: {
-    background: '#0d1117', foreground: '#e6edf3', cursor: '#e6edf3', cursorAccent: '#0d1117',
-    selectionBackground: '#264f78', black: '#484f58', red: '#ff7b72', green: '#3fb950', yellow: '#d29922',
-    blue: '#58a6ff', magenta: '#bc8cff', cyan: '#39c5cf', white: '#b1bac4', brightBlack: '#6e7681',
-    brightRed: '#ffa198', brightGreen: '#56d364', brightYellow: '#e3b341', brightBlue: '#79c0ff',
-    brightMagenta: '#d2a8ff', brightCyan: '#56d4dd', brightWhite: '#ffffff',
-  },
-};
-
-const currentTheme = (): 'light' | 'dark' => (document.documentElement.dataset.theme === 'light' ? 'light' : 'dark');
 
 const localHistory: HistoryStorage = {
   load: () => {
@@ -101,7 +83,9 @@ export function mountTerminal(el: HTMLElement, options: TerminalOptions): Mounte
     fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
     fontSize: 14,
     scrollback: 5000,
-    theme: THEMES[currentTheme()],
+    theme: TERMINAL_THEMES[siteTheme()],
+    // Colours from outside the palette (256-colour and RGB escapes) are lightened or darkened to stay readable.
+    minimumContrastRatio: MINIMUM_TEXT_CONTRAST,
     allowProposedApi: false,
   });
   const fit = new FitAddon();
@@ -165,7 +149,7 @@ export function mountTerminal(el: HTMLElement, options: TerminalOptions): Mounte
   });
   resize.observe(el);
 
-  const themeWatch = new MutationObserver(() => (term.options.theme = THEMES[currentTheme()]));
+  const themeWatch = new MutationObserver(() => (term.options.theme = TERMINAL_THEMES[siteTheme()]));
   themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
   session.begin();

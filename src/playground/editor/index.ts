@@ -10,6 +10,8 @@ import { checkText, type EditorDiagnostic } from './semantic.ts';
 import editorCss from './editor.css?inline';
 import schemaUrl from './schema/kube.schema.json?url';
 import { SchemaChecker } from './schema/check.ts';
+import { EDITOR_THEME_NAMES } from './themes.ts';
+import { siteTheme } from '../terminal_theme.ts';
 
 export interface EditorOptions {
   files: PlaygroundFile[];
@@ -339,7 +341,7 @@ async function monacoSurface(panel: HTMLElement, ctx: SurfaceContext): Promise<S
     updateSemanticMarkers(model);
   }
 
-  const theme = () => (doc.documentElement.dataset.theme === 'light' ? 'vs' : doc.documentElement.dataset.theme === 'dark' ? 'vs-dark' : (doc.defaultView?.matchMedia('(prefers-color-scheme: dark)').matches ? 'vs-dark' : 'vs'));
+  const theme = () => EDITOR_THEME_NAMES[siteTheme(doc)];
   const editor = monaco.editor.create(host, {
     model: null,
     automaticLayout: true,

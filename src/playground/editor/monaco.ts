@@ -19,6 +19,7 @@ import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from './workers/editor.worker.ts?worker';
 import YamlWorker from './workers/yaml.worker.ts?worker';
 import { checkText } from './semantic.ts';
+import { defineEditorThemes } from './themes.ts';
 // Data, not code: fetched as JSON when the editor starts rather than parsed as a script.
 import schemaUrl from './schema/kube.schema.json?url';
 
@@ -57,6 +58,8 @@ export function monacoStyles(doc: Document): Promise<void> {
 }
 
 const startWorker = (label: string): Worker => (label === 'yaml' ? new YamlWorker() : new EditorWorker());
+
+defineEditorThemes(monaco);
 
 globalThis.MonacoEnvironment = { getWorker: (_workerId: string, label: string) => startWorker(label) };
 
