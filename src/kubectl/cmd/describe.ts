@@ -2,7 +2,7 @@
 // objects first, continuing past errors, then each object's describer reads it again with what
 // surrounds it. A single missing name falls back to describing every object with that prefix.
 
-import { bool, boolFlag, intFlag, arrayFlag, str, stringFlag, type FlagSpec } from '../flags.ts';
+import { bool, boolFlag, intFlag, sliceFlag, str, stringFlag, type FlagSpec } from '../flags.ts';
 import { describerFor, type DescriberSettings } from '../describe/index.ts';
 import { accept } from '../rest/client.ts';
 import { encodeQuery, resourcePath } from '../rest/paths.ts';
@@ -10,11 +10,14 @@ import { AggregateError, KubectlError, StatusError } from '../rest/errors.ts';
 import type { RESTMapping } from '../restmapper.ts';
 import type { Command, CommandContext } from './command.ts';
 import { caller } from '../rest/body_log.ts';
+import { buildFromFiles } from '../resource/builder.ts';
+import { OpenAPIV3 } from '../resource/openapi.ts';
+import { checkFileRequest, enforcedNamespace, filenamesOf, namespaceMismatch, passesSelector, visitorError } from '../resource/from_files.ts';
 
 const flags: FlagSpec[] = [
   boolFlag('all-namespaces', 'A'),
   intFlag('chunk-size', undefined, 500),
-  arrayFlag('filename', 'f'),
+  sliceFlag('filename', 'f'),
   stringFlag('kustomize', 'k'),
   boolFlag('recursive', 'R'),
   stringFlag('selector', 'l'),
@@ -93,10 +96,35 @@ async function describeMatching(ctx: CommandContext, settings: DescriberSettings
   if (!found) throw originalError;
 }
 
+/** The objects `-f` names (read from the files, not the server), with the errors met reading them. */
+async function fileInfos(ctx: CommandContext, allNamespaces: boolean): Promise<{ infos: Info[]; error?: Error }> {
+  const selector = checkFileRequest(ctx);
+  const required = enforcedNamespace(ctx, allNamespaces);
+  const infos: Info[] = [];
+  const namespaceErrors: Error[] = [];
+  const built = await buildFromFiles(
+    ctx,
+    { validation: 'Ignore', openapi: new OpenAPIV3(ctx.client()), enforceNamespace: false, namespace: allNamespaces ? '' : ctx.namespace, errorsInOrder: true },
+    async (info) => {
+      if (!passesSelector(selector, info.object)) return;
+      const mismatch = namespaceMismatch(info, required);
+      if (mismatch) namespaceErrors.push(mismatch);
+      else infos.push({ mapping: info.mapping, namespace: info.namespace, name: info.name });
+    },
+  );
+  return { infos, error: visitorError(namespaceErrors, built.errors) };
+}
+
 export const describeCommand: Command = {
   name: 'describe',
   flags,
   async run(ctx) {
+    if (filenamesOf(ctx).length > 0) {
+      const allNamespaces = bool(ctx.flags, 'all-namespaces');
+      const { infos, error } = await fileInfos(ctx, allNamespaces);
+      await describeInfos(ctx, infos, error ? [error] : [], allNamespaces);
+      return;
+    }
     if (ctx.args.length === 0) {
       throw new KubectlError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
     }
@@ -117,24 +145,29 @@ export const describeCommand: Command = {
       }
     }
     if (errors.length === 1 && isNotFound(errors[0]) && ctx.args.length === 2) return describeMatching(ctx, settings, errors[0]!);
-
-    // The describer errors, each message once.
-    const seen = new Set<string>();
-    let first = true;
-    for (const info of infos) {
-      try {
-        const text = await describerFor(info.mapping)(ctx, info.namespace, info.name, settings);
-        ctx.out(first ? text : `\n\n${text}`);
-        first = false;
-      } catch (e) {
-        if (seen.has((e as Error).message)) continue;
-        seen.add((e as Error).message);
-        errors.push(e as Error);
-      }
-    }
-    if (infos.length === 0 && errors.length === 0) {
-      ctx.err(allNamespaces ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`);
-    }
-    if (errors.length > 0) throw new AggregateError(errors);
+    await describeInfos(ctx, infos, errors, allNamespaces);
   },
 };
+
+/** Each object through its kind's describer, blank lines between; the builder's errors first. */
+async function describeInfos(ctx: CommandContext, infos: Info[], errors: Error[], allNamespaces: boolean): Promise<void> {
+  const settings: DescriberSettings = { showEvents: bool(ctx.flags, 'show-events'), chunkSize: chunkSize(ctx) };
+  // The describer errors, each message once.
+  const seen = new Set<string>();
+  let first = true;
+  for (const info of infos) {
+    try {
+      const text = await describerFor(info.mapping)(ctx, info.namespace, info.name, settings);
+      ctx.out(first ? text : `\n\n${text}`);
+      first = false;
+    } catch (e) {
+      if (seen.has((e as Error).message)) continue;
+      seen.add((e as Error).message);
+      errors.push(e as Error);
+    }
+  }
+  if (infos.length === 0 && errors.length === 0) {
+    ctx.err(allNamespaces ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`);
+  }
+  if (errors.length > 0) throw new AggregateError(errors);
+}

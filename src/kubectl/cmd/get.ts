@@ -1,6 +1,6 @@
 // kubectl get: server-side Tables for people, JSON for -o json|yaml|name|jsonpath, --raw.
 
-import { boolFlag, intFlag, list, arrayFlag, str, bool, stringFlag, type FlagSpec } from '../flags.ts';
+import { boolFlag, intFlag, list, sliceFlag, str, bool, stringFlag, type FlagSpec } from '../flags.ts';
 import { TabWriter, kubectlTableOptions } from '../printers/tabwriter.ts';
 import { TablePrinter, type Table } from '../printers/table.ts';
 import { printJSON } from '../printers/json.ts';
@@ -15,13 +15,27 @@ import { AggregateError, KubectlError, PlainError, StatusError } from '../rest/e
 import { kindPrefix, type RESTMapping } from '../restmapper.ts';
 import { UsageError, type Command, type CommandContext } from './command.ts';
 import { caller } from '../rest/body_log.ts';
+import { buildFromFiles, type Info } from '../resource/builder.ts';
+import { OpenAPIV3 } from '../resource/openapi.ts';
+import {
+  checkFileRequest,
+  enforcedNamespace,
+  filenamesOf,
+  flattenErrors,
+  isNotFound,
+  namespaceMismatch,
+  noNamespaceError,
+  passesSelector,
+  reduceErrors,
+  visitorError,
+} from '../resource/from_files.ts';
 
 const flags: FlagSpec[] = [
   boolFlag('all-namespaces', 'A'),
   boolFlag('allow-missing-template-keys', undefined, true),
   intFlag('chunk-size', undefined, 500),
   stringFlag('field-selector'),
-  arrayFlag('filename', 'f'),
+  sliceFlag('filename', 'f'),
   boolFlag('ignore-not-found'),
   stringFlag('kustomize', 'k'),
   { name: 'label-columns', shorthand: 'L', type: 'stringSlice', default: [] },
@@ -130,8 +144,7 @@ async function getRaw(ctx: CommandContext, path: string): Promise<void> {
 
 async function printHumanReadable(ctx: CommandContext, infos: ResourceInfo[]): Promise<Error[]> {
   const errors: Error[] = [];
-  const output = str(ctx.flags, 'output');
-  const tables: { info: ResourceInfo; table: Table }[] = [];
+  const tables: FetchedTable[] = [];
   for (const info of infos) {
     try {
       const sortBy = str(ctx.flags, 'sort-by');
@@ -144,13 +157,25 @@ async function printHumanReadable(ctx: CommandContext, infos: ResourceInfo[]): P
       });
       // Rows kubectl cannot sort are not printed at all.
       if (sortBy !== '' && table.rows && !sortTableRows(table.rows, sortBy)) table.rows = [];
-      tables.push({ info, table });
+      tables.push({ mapping: info.mapping, table });
     } catch (e) {
       if (e instanceof StatusError && e.status.reason === 'NotFound' && bool(ctx.flags, 'ignore-not-found')) continue;
       errors.push(e as Error);
     }
   }
-  const mixedKinds = tables.some((t, i) => i > 0 && t.info.mapping.groupResource !== tables[i - 1]!.info.mapping.groupResource);
+  printTables(ctx, tables, errors.length > 0);
+  return errors;
+}
+
+interface FetchedTable {
+  mapping: RESTMapping;
+  table: Table;
+}
+
+/** The tables one after another, a header for each run of one resource, as get's Run prints them. */
+function printTables(ctx: CommandContext, tables: FetchedTable[], hadErrors: boolean): void {
+  const output = str(ctx.flags, 'output');
+  const mixedKinds = tables.some((t, i) => i > 0 && t.mapping.groupResource !== tables[i - 1]!.mapping.groupResource);
   const showKind = bool(ctx.flags, 'show-kind') || mixedKinds;
   let written = 0;
   let separatorReady = false;
@@ -166,31 +191,33 @@ async function printHumanReadable(ctx: CommandContext, infos: ResourceInfo[]): P
   let printer: TablePrinter | undefined;
   let lastMapping: RESTMapping | undefined;
   let allNamespaced = !bool(ctx.flags, 'all-namespaces');
-  for (const { info, table } of tables) {
-    const r = info.mapping.resource;
+  // kubectl's printer flags are shared between printers: once one printed namespaces, all do.
+  let withNamespace = false;
+  for (const { mapping, table } of tables) {
+    const r = mapping.resource;
     allNamespaced = allNamespaced && r.namespaced;
-    if (!printer || lastMapping?.groupResource !== info.mapping.groupResource) {
+    if (!printer || lastMapping?.groupResource !== mapping.groupResource) {
       w.flush();
       w.setRememberedWidths(null);
       if (lastMapping && !bool(ctx.flags, 'no-headers') && written > 0) separatorReady = true;
+      withNamespace = withNamespace || (bool(ctx.flags, 'all-namespaces') && r.namespaced);
       printer = new TablePrinter({
         noHeaders: bool(ctx.flags, 'no-headers'),
         wide: output === 'wide',
-        withNamespace: bool(ctx.flags, 'all-namespaces') && r.namespaced,
+        withNamespace,
         showLabels: bool(ctx.flags, 'show-labels'),
         kindPrefix: showKind ? kindPrefix(r.kind, r.group) : undefined,
         columnLabels: list(ctx.flags, 'label-columns'),
       });
-      lastMapping = info.mapping;
+      lastMapping = mapping;
     }
     w.write(printer.print(table));
   }
   w.flush();
-  if (written === 0 && errors.length === 0 && !bool(ctx.flags, 'ignore-not-found')) {
+  if (written === 0 && !hadErrors && !bool(ctx.flags, 'ignore-not-found')) {
     if (allNamespaced) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
     else ctx.err('No resources found\n');
   }
-  return errors;
 }
 
 /** Items of a list carry their kind as the builder's Flatten gives them. */
@@ -225,6 +252,12 @@ async function printGeneric(ctx: CommandContext, infos: ResourceInfo[], singleIt
       errors.push(e as Error);
     }
   }
+  printObjects(ctx, objects, singleItemImplied);
+  return errors;
+}
+
+/** The objects in the -o format: one object alone when a single item was implied, else a List. */
+function printObjects(ctx: CommandContext, objects: KubeObject[], singleItemImplied: boolean): void {
   const shown = bool(ctx.flags, 'show-managed-fields') ? objects : objects.map(hideManagedFields);
   const output = str(ctx.flags, 'output');
   const single = singleItemImplied && shown.length === 1;
@@ -241,7 +274,56 @@ async function printGeneric(ctx: CommandContext, infos: ResourceInfo[], singleIt
     const parsed = parseJSONPathTemplate(template);
     ctx.out(executeJSONPath(parsed, document, bool(ctx.flags, 'allow-missing-template-keys')));
   }
-  return errors;
+}
+
+/**
+ * `get -f FILE...`: each object of the files read again from the server (the builder's
+ * Latest), as a Table for people or as JSON for -o. A single path (not stdin) implies a single
+ * item, so one object prints alone and its errors stop the printing.
+ */
+async function getFromFiles(ctx: CommandContext, humanReadable: boolean): Promise<void> {
+  const selector = checkFileRequest(ctx);
+  const allNamespaces = bool(ctx.flags, 'all-namespaces');
+  const required = enforcedNamespace(ctx, allNamespaces);
+  const ignoreNotFound = bool(ctx.flags, 'ignore-not-found');
+  const fetched: { info: Info; object: unknown }[] = [];
+  const namespaceErrors: Error[] = [];
+  const built = await buildFromFiles(
+    ctx,
+    { validation: 'Ignore', openapi: new OpenAPIV3(ctx.client()), enforceNamespace: false, namespace: allNamespaces ? '' : ctx.namespace, errorsInOrder: true },
+    async (info) => {
+      if (info.mapping.resource.namespaced && info.namespace === '') throw noNamespaceError(info);
+      const r = info.mapping.resource;
+      const object = await ctx.client().getJSON<unknown>({
+        path: resourcePath(r, r.namespaced ? info.namespace : undefined, info.name),
+        accept: humanReadable ? accept.table : accept.json,
+        resource: groupResourceOf(info.mapping),
+        name: info.name,
+        caller: caller.resourceGet,
+      });
+      if (!passesSelector(selector, object)) return;
+      const mismatch = namespaceMismatch(info, required);
+      if (mismatch) namespaceErrors.push(mismatch);
+      else fetched.push({ info, object });
+    },
+  );
+  const readErrors = ignoreNotFound ? built.errors.filter((e) => !isNotFound(e)) : built.errors;
+  const error = visitorError(namespaceErrors, readErrors);
+  if (humanReadable) {
+    printTables(ctx, fetched.map(({ info, object }) => ({ mapping: info.mapping, table: object as Table })), error !== undefined);
+    if (error) throw new AggregateError([error]);
+    return;
+  }
+  const filenames = filenamesOf(ctx);
+  const singleItemImplied = filenames.length === 1 && filenames[0] !== '-';
+  if (error && singleItemImplied) throw error;
+  const remaining = reduceErrors(flattenErrors(error ? [error] : []));
+  if (fetched.length === 0 && ignoreNotFound) {
+    if (remaining) throw remaining;
+    return;
+  }
+  printObjects(ctx, fetched.map((f) => f.object as KubeObject), singleItemImplied);
+  if (remaining) throw remaining;
 }
 
 const genericFormats = ['json', 'yaml', 'name'];
@@ -269,6 +351,10 @@ export const getCommand: Command = {
     const isJSONPath = /^jsonpath=/.test(output);
     if (output !== '' && output !== 'wide' && !genericFormats.includes(output) && !isJSONPath && !isCustomColumns(output)) {
       throw new KubectlError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${allowedFormats}`);
+    }
+    if (filenamesOf(ctx).length > 0) {
+      await getFromFiles(ctx, output === '' || output === 'wide');
+      return;
     }
     if (ctx.args.length === 0) {
       ctx.err('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n');

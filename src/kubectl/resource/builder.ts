@@ -72,6 +72,13 @@ export interface BuildOptions {
   openapi: OpenAPIV3;
   /** -n was given: objects in another namespace are refused. */
   enforceNamespace: boolean;
+  /** The namespace given to namespaced objects that name none (the context's unless said). */
+  namespace?: string;
+  /**
+   * Report every error in the order it was met, as an eager visitor list does (get, describe);
+   * otherwise what the visiting function returned comes first (apply, create, delete).
+   */
+  errorsInOrder?: boolean;
 }
 
 async function validateDocument(value: JSONMap, opts: BuildOptions, ctx: CommandContext): Promise<void> {
@@ -126,7 +133,7 @@ async function infoFor(ctx: CommandContext, source: string, object: JSONMap, opt
   const copy: JSONMap = { ...object, metadata: { ...metadata } };
   const meta = copy.metadata as JSONMap;
   if (resource.namespaced) {
-    namespace = objectNamespace || ctx.namespace;
+    namespace = objectNamespace || (opts.namespace ?? ctx.namespace);
     meta.namespace = namespace;
     if (opts.enforceNamespace && objectNamespace && objectNamespace !== ctx.namespace) {
       throw new Error(
@@ -162,7 +169,7 @@ export async function buildFromFiles(
   const infos: Info[] = [];
   const errors: Error[] = [];
   // What the visiting function returns is reported before what the builder itself met.
-  const visitErrors: Error[] = [];
+  const visitErrors: Error[] = opts.errorsInOrder ? errors : [];
   for (const { source, text } of sources) {
     const { values, error } = readDocuments(text);
     let stopped = false;
@@ -208,6 +215,6 @@ export async function buildFromFiles(
     }
     if (error && !stopped) errors.push(new Error(`error parsing ${source}: ${error.message}`));
   }
-  return { infos, errors: [...visitErrors, ...errors] };
+  return { infos, errors: opts.errorsInOrder ? errors : [...visitErrors, ...errors] };
 }
 

@@ -96,6 +96,8 @@ export const corpus: string[] = [
   'get all',
   'get pods,svc',
   'get pods,svc -o name',
+  'get svc,apiservices -A',
+  'get apiservices,svc -A',
   'get deploy,rs -n default',
   'get ns --no-headers',
   'get pods -A -l foo=bar',

@@ -40,6 +40,9 @@ const kubectlFirstLine = new RegExp(
     '^error: ', '^Error: ', '^Error from server', '^The [A-Za-z]+ "(?:[^"\\\\]|\\\\.)*" is invalid: ', '^Warning: ', '^WARNING: ', '^warning: ', '^No resources found',
     '^Unknown help topic', '^You must specify', '^[IWE]\\d{4} ', '^unable to recognize ', '^unable to decode ', '^error validating ', '^error when ',
     '^error parsing ', '^the server ', '^resource mapping not found', '^the path ', '^the namespace from the provided object',
+    '^no namespace set on resource ',
+    // The builder's errors as one Go aggregate (get -f, describe -f): in brackets, a server error unprefixed.
+    '^\\[(?:unable to decode |error parsing |resource mapping not found|the namespace from the provided object|no namespace set on resource |[a-z0-9.-]+ "|the server )',
   ].join('|'),
 );
 

@@ -1,0 +1,104 @@
+// What get and describe share when their objects come from `-f`: the builder's refusals of
+// arguments next to paths, its client-side label filter, RequireNamespace (checked after the
+// object was read), and the nesting of the errors its visitors return, which decides how
+// kubectl prints them.
+
+import { list, str } from '../flags.ts';
+import { AggregateError, KubectlError, StatusError } from '../rest/errors.ts';
+import type { CommandContext } from '../cmd/command.ts';
+import { labelsOf, matchesSelector, parseSelector, type Requirement } from '../labels.ts';
+import type { Info } from './builder.ts';
+
+/** utilerrors.NewAggregate: its message is Go's, each distinct message once, several in brackets. */
+export class GoAggregate extends AggregateError {
+  constructor(errors: Error[]) {
+    super(errors);
+    const seen = new Set<string>();
+    const visit = (e: Error) => {
+      if (e instanceof AggregateError) for (const inner of e.errors) visit(inner);
+      else seen.add(e.message);
+    };
+    for (const e of errors) visit(e);
+    const messages = [...seen];
+    this.message = messages.length === 1 ? messages[0]! : `[${messages.join(', ')}]`;
+  }
+}
+
+/** utilerrors.Flatten: the errors of nested aggregates, in order. */
+export function flattenErrors(errors: Error[]): Error[] {
+  return errors.flatMap((e) => (e instanceof AggregateError ? flattenErrors(e.errors) : [e]));
+}
+
+/** utilerrors.Reduce of a list: nothing, the one error, or an aggregate of them. */
+export function reduceErrors(errors: Error[]): Error | undefined {
+  if (errors.length === 0) return undefined;
+  if (errors.length === 1) return errors[0];
+  return new GoAggregate(errors);
+}
+
+export const filenamesOf = (ctx: CommandContext) => list(ctx.flags, 'filename');
+
+/**
+ * The builder's checks before it reads anything: every path exists, no resource arguments
+ * next to paths, and a label selector that parses. Returns the parsed selector.
+ */
+export function checkFileRequest(ctx: CommandContext): Requirement[] | undefined {
+  for (const name of filenamesOf(ctx)) {
+    if (name !== '-' && ctx.files.readFile(name) === undefined) throw new KubectlError(`the path ${JSON.stringify(name)} does not exist`);
+  }
+  const args = ctx.args;
+  if (args.length > 0) {
+    const slashed = args.filter((a) => a.includes('/')).length;
+    if (slashed > 0 && slashed !== args.length) {
+      throw new KubectlError(
+        "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
+      );
+    }
+    if (slashed > 0) throw new KubectlError('resource/name arguments cannot be provided when a path is specified');
+    throw new KubectlError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
+  }
+  const selector = str(ctx.flags, 'selector').trim();
+  if (selector === '') return undefined;
+  try {
+    return parseSelector(selector);
+  } catch (e) {
+    throw new KubectlError(`the provided selector ${JSON.stringify(selector)} is not valid: ${(e as Error).message}`);
+  }
+}
+
+/** The label filter the builder puts after reading: objects without matching labels are dropped. */
+export const passesSelector = (selector: Requirement[] | undefined, object: unknown) =>
+  selector === undefined || matchesSelector(selector, labelsOf(object));
+
+/** The namespace -n asks for, when it was given (and not overridden by -A). */
+export function enforcedNamespace(ctx: CommandContext, allNamespaces: boolean): string | undefined {
+  return ctx.flags.changed.has('namespace') && !allNamespaces ? ctx.namespace : undefined;
+}
+
+/** RequireNamespace: a namespaced object from a file must be in the namespace -n names. */
+export function namespaceMismatch(info: Info, namespace: string | undefined): Error | undefined {
+  if (namespace === undefined || !info.mapping.resource.namespaced || info.namespace === namespace) return undefined;
+  return new Error(
+    `the namespace from the provided object ${JSON.stringify(info.namespace)} does not match the namespace ${JSON.stringify(namespace)}. You must pass '--namespace=${info.namespace}' to perform this operation.`,
+  );
+}
+
+/** RetrieveLatest's refusal of a namespaced object without a namespace (what -A leaves). */
+export function noNamespaceError(info: Info): Error {
+  const r = info.mapping.resource;
+  return new Error(`no namespace set on resource ${r.group}/${r.version}, Resource=${r.name} ${JSON.stringify(info.name)}`);
+}
+
+export const isNotFound = (e: Error) => e instanceof StatusError && e.status.reason === 'NotFound';
+
+/**
+ * The error the builder's visitors hand back: the read errors (an eager visitor list's
+ * aggregate) after the namespace refusals (ContinueOnErrorVisitor, which returns a lone error
+ * as it is).
+ */
+export function visitorError(namespaceErrors: Error[], readErrors: Error[]): Error | undefined {
+  const errors = [...namespaceErrors, ...(readErrors.length > 0 ? [new GoAggregate(readErrors)] : [])];
+  if (errors.length === 0) return undefined;
+  if (errors.length === 1) return errors[0];
+  return new GoAggregate(errors);
+}
