@@ -83,7 +83,8 @@ async function precache() {
   const missing = OFFLINE_MANIFEST.files.filter(([path]) => !stored.has(new URL(path, SCOPE).href));
   const older = (await siteCaches()).slice(1);
   let failed = 0;
-  // A few at a time, so the first visit does not crowd out the page's own requests.
+  // A few at a time, so the first visit does not crowd out the page's own requests: the browser
+  // opens 6 connections per host, and the pages' register() waits for a fetch of this script.
   const queue = [...missing];
   const copyNext = async () => {
     for (let entry = queue.shift(); entry; entry = queue.shift()) {
@@ -106,7 +107,7 @@ async function precache() {
       }
     }
   };
-  await Promise.all(Array.from({ length: 6 }, copyNext));
+  await Promise.all(Array.from({ length: 4 }, copyNext));
   if (failed > 0) return false;
   // The new build is complete: earlier builds' caches are no longer needed.
   for (const name of await caches.keys()) {

@@ -36,9 +36,13 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  * Every page registers the site's worker as it loads. msw reloads a page that such a worker does
  * not control yet, so when this page came before the worker, wait for the worker to claim it.
  * A page the active worker does not control (a hard reload) is left to msw: that reload is right.
+ * A page our worker already controls (a reload, a repeat visit) does not register again: register()
+ * waits for the browser's update check, a network fetch of the worker's scripts that can queue for
+ * seconds behind the first visit's offline copy (register.ts runs that check anyway).
  */
 async function untilControlled(url: string, scope: string): Promise<void> {
   const container = navigator.serviceWorker;
+  if (container.controller?.scriptURL === new URL(url, location.href).href) return;
   const claimed = new Promise<void>((resolve) => container.addEventListener('controllerchange', () => resolve(), { once: true }));
   const registration = await container.register(url, { scope });
   if (container.controller || registration.active?.state === 'activated') return;

@@ -98,6 +98,22 @@ test('the service worker controls the page and answers kubectl', async ({ page }
   await expect(page.locator('[data-playground-mode]')).toHaveText('');
 });
 
+test('after a reload, the worker already in control answers kubectl, not the fallback', async ({ page }) => {
+  await openPlayground(page);
+  await expect(page.locator('api-playground')).toHaveAttribute('data-connection', 'worker');
+  // At once, while the worker may still be copying the site for offline reading.
+  await page.reload();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toMatch(/\/service-worker\.js$/);
+  await page.locator('api-playground').scrollIntoViewIfNeeded();
+  await expect(page.locator('api-playground')).toHaveAttribute('data-state', 'ready');
+  await expect(page.locator('api-playground')).toHaveAttribute('data-connection', 'worker');
+  await expect(page.locator('[data-playground-mode]')).toHaveText('');
+
+  const answered = page.waitForResponse((r) => r.url().startsWith(`${SERVER}/apis/apiregistration.k8s.io/v1/apiservices`));
+  expect(await run(page, 'kubectl get apiservice')).toBe(APISERVICE_LISTING);
+  expect((await answered).fromServiceWorker()).toBe(true);
+});
+
 test('typing at the prompt runs kubectl; the screen is in the accessibility tree', async ({ page }) => {
   await openPlayground(page);
   await page.locator('.xterm').click();
