@@ -1,6 +1,7 @@
 // The patch types the apiserver accepts: JSON merge patch (RFC 7386), strategic merge patch
 // (list merge by key, with the directives kubectl apply sends), and JSON patch (RFC 6902).
 
+import { JsonPatchError, jsonMergePatch, jsonPatch } from '../../lib/json_patch.ts';
 import { clone, isObject, type JsonObject } from '../types.ts';
 
 /** Which lists merge by key, as the Go struct tags (patchMergeKey) of the kinds we serve declare. */
@@ -35,16 +36,6 @@ function mergeKeyFor(path: string[]): string | 'set' | undefined {
     default:
       return undefined;
   }
-}
-
-export function jsonMergePatch(target: unknown, patch: unknown): unknown {
-  if (!isObject(patch)) return clone(patch);
-  const out: JsonObject = isObject(target) ? { ...target } : {};
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete out[k];
-    else out[k] = jsonMergePatch(out[k], v);
-  }
-  return out;
 }
 
 export function strategicMergePatch(target: unknown, patch: unknown, path: string[] = []): unknown {
@@ -116,67 +107,4 @@ function orderList(list: unknown[], order: unknown[], key: string | 'set' | unde
   return ranked.map((r) => r.e);
 }
 
-export class JsonPatchError extends Error {}
-
-function pointer(p: string): string[] {
-  if (p === '') return [];
-  if (!p.startsWith('/')) throw new JsonPatchError(`invalid JSON pointer: ${p}`);
-  return p.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-export function jsonPatch(target: unknown, ops: unknown): unknown {
-  if (!Array.isArray(ops)) throw new JsonPatchError('json patch must be an array of operations');
-  let doc = clone(target);
-  const get = (parts: string[]) => parts.reduce<unknown>((cur, p) => (cur as Record<string, unknown> | undefined)?.[p], doc);
-  const parentOf = (parts: string[]) => {
-    const parent = get(parts.slice(0, -1));
-    if (typeof parent !== 'object' || parent === null) throw new JsonPatchError(`missing path: /${parts.join('/')}`);
-    return parent as Record<string, unknown> | unknown[];
-  };
-  const add = (parts: string[], value: unknown) => {
-    if (parts.length === 0) return void (doc = value);
-    const parent = parentOf(parts);
-    const last = parts[parts.length - 1];
-    if (Array.isArray(parent)) parent.splice(last === '-' ? parent.length : Number(last), 0, value);
-    else parent[last] = value;
-  };
-  const remove = (parts: string[]) => {
-    const parent = parentOf(parts);
-    const last = parts[parts.length - 1];
-    if (Array.isArray(parent)) parent.splice(Number(last), 1);
-    else {
-      if (!(last in parent)) throw new JsonPatchError(`unable to remove nonexistent key: ${last}`);
-      delete parent[last];
-    }
-  };
-  for (const op of ops) {
-    if (!isObject(op) || typeof op.op !== 'string' || typeof op.path !== 'string') throw new JsonPatchError('invalid operation');
-    const parts = pointer(op.path);
-    switch (op.op) {
-      case 'add':
-        add(parts, clone(op.value));
-        break;
-      case 'remove':
-        remove(parts);
-        break;
-      case 'replace':
-        remove(parts);
-        add(parts, clone(op.value));
-        break;
-      case 'test':
-        if (JSON.stringify(get(parts)) !== JSON.stringify(op.value)) throw new JsonPatchError(`testing value /${parts.join('/')} failed`);
-        break;
-      case 'move':
-      case 'copy': {
-        const from = pointer(String(op.from));
-        const value = clone(get(from));
-        if (op.op === 'move') remove(from);
-        add(parts, value);
-        break;
-      }
-      default:
-        throw new JsonPatchError(`Unexpected kind: ${op.op}`);
-    }
-  }
-  return doc;
-}
+export { JsonPatchError, jsonMergePatch, jsonPatch };
