@@ -36,6 +36,8 @@ export interface ConformanceCluster {
   kubectl(args: string[], opts?: { stdin?: string }): Promise<KubectlResult>;
   /** Run a shell pipeline in which `kubectl` is the real kubectl pointed at the cluster. */
   shell(command: string): Promise<KubectlResult>;
+  /** The run's working directory (HOME and the current directory of the real kubectl). */
+  home: string;
   /** Write a file into the run's working directory (for `-f NAME`). */
   writeFile(name: string, text: string): string;
   close(): Promise<void>;
@@ -88,6 +90,7 @@ export async function startConformanceCluster(scenario = 'default'): Promise<Con
     kubectl: (args, opts) => run('kubectl', (cacheDir) => ['--cache-dir', cacheDir, ...args], opts?.stdin),
     shell: (command) =>
       run('bash', () => ['-o', 'pipefail', '-c', `kubectl() { command kubectl --cache-dir "$KUBECACHEDIR" "$@"; }; ${command}`]),
+    home,
     writeFile(name, text) {
       const path = join(home, name);
       writeFileSync(path, text);

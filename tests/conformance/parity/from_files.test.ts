@@ -2,12 +2,7 @@
 // read back from the server. Nothing here changes the cluster, so both kubectls share one.
 // Files are written to the real kubectl's working directory, and ours reads them from there.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runKubectl } from '../../../src/kubectl/run.ts';
-import { kubectlAvailable, startConformanceCluster, type ConformanceCluster, type KubectlResult } from '../harness.ts';
-import { comparable, kubectlPair, shellWords, type Pair } from './ours.ts';
+import { describeParity } from './ours.ts';
 
 const object = (apiVersion: string, kind: string, name: string, namespace?: string, extra = '') =>
   `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: ${name}\n${namespace ? `  namespace: ${namespace}\n` : ''}${extra}`;
@@ -167,37 +162,4 @@ export const fromFilesCorpus: string[] = [
   'describe -f nope.yaml',
 ];
 
-describe.runIf(kubectlAvailable())('get -f and describe -f print what the real kubectl prints', () => {
-  let cluster: ConformanceCluster;
-  let pair: Pair;
-  let ours: (args: string[], stdin?: string) => Promise<KubectlResult>;
-  beforeAll(async () => {
-    cluster = await startConformanceCluster();
-    pair = kubectlPair(cluster);
-    let home = '';
-    for (const [name, text] of Object.entries(files)) home = dirname(cluster.writeFile(name, text));
-    ours = (args, stdin) =>
-      runKubectl(args, {
-        fetch: (req) => fetch(req),
-        server: cluster.server.url,
-        files: { readFile: (name) => (existsSync(join(home, name)) ? readFileSync(join(home, name), 'utf8') : undefined) },
-        stdin,
-        now: () => new Date(),
-        pid: process.pid,
-        kubeconfigPath: join(home, 'parity-kubeconfig'),
-      });
-  });
-  afterAll(async () => {
-    await cluster?.close();
-  });
-
-  for (const line of fromFilesCorpus) {
-    it(`kubectl ${line}`, async () => {
-      const args = shellWords(line);
-      const stdin = stdinFor[line];
-      const theirs = await pair.real(args, stdin);
-      const mine = await ours(args, stdin);
-      expect(comparable(mine, pair.normalise)).toEqual(comparable(theirs, pair.normalise));
-    });
-  }
-});
+describeParity('get -f and describe -f print what the real kubectl prints', fromFilesCorpus, { files, stdinFor });

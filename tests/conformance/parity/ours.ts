@@ -3,12 +3,12 @@
 // runs legitimately differ (klog timestamps, pids, durations, random Go map orders).
 
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, realpathSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKubectl } from '../../../src/kubectl/run.ts';
-import { normaliseLog, type ConformanceCluster, type KubectlResult } from '../harness.ts';
+import { kubectlAvailable, normaliseLog, startConformanceCluster, type ConformanceCluster, type KubectlResult } from '../harness.ts';
 
 /** The upstream kubectl 1.32 binary: the gcloud dispatcher on PATH ships it as kubectl.1.32. */
 export function realKubectlBinary(): string {
@@ -183,4 +183,62 @@ export async function expectSameAsReal(pair: Pair, line: string): Promise<void> 
   const real = await pair.real(args);
   const ours = await pair.ours(args);
   expect(comparable(ours, pair.normalise)).toEqual(comparable(real, pair.normalise));
+}
+
+export interface ParitySuite {
+  /** The files the lines name (`-f NAME`), as a learner's editor would hold them. */
+  files: Record<string, string>;
+  /** Standard input for the lines that read `-f -`. */
+  stdinFor?: Record<string, string>;
+  /**
+   * Give each kubectl its own cluster, started from the same scenario at the same pinned time, for
+   * lines whose output counts the cluster's requests (Audit-Id) or whose state changes must not mix.
+   */
+  clusterEach?: boolean;
+}
+
+/**
+ * A parity suite: the corpus's lines in order, each run by the real kubectl and by ours (in-process,
+ * the real fetch, the same kubeconfig path), requiring the same normalised stdout, stderr and exit code.
+ */
+export function describeParity(title: string, corpus: readonly string[], suite: ParitySuite): void {
+  describe.runIf(kubectlAvailable())(title, () => {
+    const clusters: ConformanceCluster[] = [];
+    let real: Pair;
+    let normaliseOurs: (text: string) => string;
+    let ours: (args: string[], stdin?: string) => Promise<KubectlResult>;
+    beforeAll(async () => {
+      const realCluster = await startConformanceCluster();
+      clusters.push(realCluster);
+      const ourCluster = suite.clusterEach ? await startConformanceCluster() : realCluster;
+      if (ourCluster !== realCluster) clusters.push(ourCluster);
+      for (const [name, text] of Object.entries(suite.files)) realCluster.writeFile(name, text);
+      real = kubectlPair(realCluster);
+      normaliseOurs = ourCluster === realCluster ? real.normalise : kubectlPair(ourCluster).normalise;
+      const home = realCluster.home;
+      ours = (args, stdin) =>
+        runKubectl(args, {
+          fetch: (req) => fetch(req),
+          server: ourCluster.server.url,
+          files: { readFile: (name) => (existsSync(join(home, name)) ? readFileSync(join(home, name), 'utf8') : undefined) },
+          stdin,
+          now: () => new Date(),
+          pid: process.pid,
+          kubeconfigPath: join(home, 'parity-kubeconfig'),
+        });
+    }, 60_000);
+    afterAll(async () => {
+      for (const c of clusters) await c.close();
+    });
+
+    for (const line of corpus) {
+      it(`kubectl ${line}`, async () => {
+        const args = shellWords(line);
+        const stdin = suite.stdinFor?.[line];
+        const theirs = await real.real(args, stdin);
+        const mine = await ours(args, stdin);
+        expect(comparable(mine, normaliseOurs)).toEqual(comparable(theirs, real.normalise));
+      });
+    }
+  });
 }

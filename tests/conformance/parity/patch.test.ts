@@ -3,12 +3,7 @@
 // real kubectl and ours each get their own cluster from the same scenario and run the same lines
 // in the same order; after each line both must have printed the same and exited with the same code.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runKubectl } from '../../../src/kubectl/run.ts';
-import { kubectlAvailable, startConformanceCluster, type ConformanceCluster, type KubectlResult } from '../harness.ts';
-import { comparable, kubectlPair, shellWords, type Pair } from './ours.ts';
+import { describeParity } from './ours.ts';
 
 /** The files the lines below name. */
 const patchFiles: Record<string, string> = {
@@ -90,40 +85,4 @@ export const patchCorpus: string[] = [
   'get apiservice v1beta1.metrics.k8s.io -o jsonpath={.spec.versionPriority}',
 ];
 
-describe.runIf(kubectlAvailable())('kubectl patch prints what the real kubectl prints', () => {
-  let realCluster: ConformanceCluster;
-  let ourCluster: ConformanceCluster;
-  let real: Pair;
-  let normaliseOurs: (text: string) => string;
-  let ours: (args: string[]) => Promise<KubectlResult>;
-  beforeAll(async () => {
-    realCluster = await startConformanceCluster();
-    ourCluster = await startConformanceCluster();
-    real = kubectlPair(realCluster);
-    normaliseOurs = kubectlPair(ourCluster).normalise;
-    let home = '';
-    for (const [name, text] of Object.entries(patchFiles)) home = dirname(realCluster.writeFile(name, text));
-    ours = (args) =>
-      runKubectl(args, {
-        fetch: (req) => fetch(req),
-        server: ourCluster.server.url,
-        files: { readFile: (name) => (existsSync(join(home, name)) ? readFileSync(join(home, name), 'utf8') : undefined) },
-        now: () => new Date(),
-        pid: process.pid,
-        kubeconfigPath: join(home, 'parity-kubeconfig'),
-      });
-  });
-  afterAll(async () => {
-    await realCluster?.close();
-    await ourCluster?.close();
-  });
-
-  for (const line of patchCorpus) {
-    it(`kubectl ${line}`, async () => {
-      const args = shellWords(line);
-      const theirs = await real.real(args);
-      const mine = await ours(args);
-      expect(comparable(mine, normaliseOurs)).toEqual(comparable(theirs, real.normalise));
-    });
-  }
-});
+describeParity('kubectl patch prints what the real kubectl prints', patchCorpus, { files: patchFiles, clusterEach: true });

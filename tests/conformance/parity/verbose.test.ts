@@ -4,12 +4,7 @@
 // it answered, so the real kubectl and ours each get their own cluster, started from the same
 // scenario at the same pinned time, and run the same lines in the same order.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runKubectl } from '../../../src/kubectl/run.ts';
-import { kubectlAvailable, startConformanceCluster, type ConformanceCluster, type KubectlResult } from '../harness.ts';
-import { comparable, kubectlPair, shellWords, type Pair } from './ours.ts';
+import { describeParity } from './ours.ts';
 
 const metrics = (versionPriority: number) =>
   [
@@ -82,41 +77,4 @@ export const verboseCorpus: string[] = [
   'top nodes -v=9',
 ];
 
-describe.runIf(kubectlAvailable())('-v=7, -v=8 and -v=9 print what the real kubectl prints', () => {
-  let realCluster: ConformanceCluster;
-  let ourCluster: ConformanceCluster;
-  let real: Pair;
-  let normaliseOurs: (text: string) => string;
-  let ours: (args: string[]) => Promise<KubectlResult>;
-  beforeAll(async () => {
-    realCluster = await startConformanceCluster();
-    ourCluster = await startConformanceCluster();
-    real = kubectlPair(realCluster);
-    const ourPair = kubectlPair(ourCluster);
-    normaliseOurs = ourPair.normalise;
-    let home = '';
-    for (const [name, text] of Object.entries(files)) home = dirname(realCluster.writeFile(name, text));
-    ours = (args) =>
-      runKubectl(args, {
-        fetch: (req) => fetch(req),
-        server: ourCluster.server.url,
-        files: { readFile: (name) => (existsSync(join(home, name)) ? readFileSync(join(home, name), 'utf8') : undefined) },
-        now: () => new Date(),
-        pid: process.pid,
-        kubeconfigPath: join(home, 'parity-kubeconfig'),
-      });
-  }, 60_000);
-  afterAll(async () => {
-    await realCluster?.close();
-    await ourCluster?.close();
-  });
-
-  for (const line of verboseCorpus) {
-    it(`kubectl ${line}`, async () => {
-      const args = shellWords(line);
-      const theirs = await real.real(args);
-      const mine = await ours(args);
-      expect(comparable(mine, normaliseOurs)).toEqual(comparable(theirs, real.normalise));
-    });
-  }
-});
+describeParity('-v=7, -v=8 and -v=9 print what the real kubectl prints', verboseCorpus, { files, clusterEach: true });

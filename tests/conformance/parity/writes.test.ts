@@ -4,12 +4,7 @@
 // have printed the same stdout and stderr and exited with the same code. Files for `-f` are
 // written to the real kubectl's working directory, and ours reads them from there.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runKubectl } from '../../../src/kubectl/run.ts';
-import { kubectlAvailable, startConformanceCluster, type ConformanceCluster, type KubectlResult } from '../harness.ts';
-import { comparable, kubectlPair, shellWords, type Pair } from './ours.ts';
+import { describeParity } from './ours.ts';
 
 const wardle = (spec: string, name = 'v1alpha1.wardle.example.com', extraMeta = '') =>
   `apiVersion: apiregistration.k8s.io/v1\nkind: APIService\nmetadata:\n  name: ${name}\n${extraMeta}spec:\n${spec}`;
@@ -320,43 +315,4 @@ export const writesCorpus: string[] = [
   'delete svc demo',
 ];
 
-describe.runIf(kubectlAvailable())('apply, create, delete and scale print what the real kubectl prints', () => {
-  let realCluster: ConformanceCluster;
-  let ourCluster: ConformanceCluster;
-  let real: Pair;
-  let normaliseOurs: (text: string) => string;
-  let ours: (args: string[], stdin?: string) => Promise<KubectlResult>;
-  beforeAll(async () => {
-    realCluster = await startConformanceCluster();
-    ourCluster = await startConformanceCluster();
-    real = kubectlPair(realCluster);
-    const ourPair = kubectlPair(ourCluster);
-    normaliseOurs = ourPair.normalise;
-    let home = '';
-    for (const [name, text] of Object.entries(writeFiles)) home = dirname(realCluster.writeFile(name, text));
-    ours = (args, stdin) =>
-      runKubectl(args, {
-        fetch: (req) => fetch(req),
-        server: ourCluster.server.url,
-        files: { readFile: (name) => (existsSync(join(home, name)) ? readFileSync(join(home, name), 'utf8') : undefined) },
-        stdin,
-        now: () => new Date(),
-        pid: process.pid,
-        kubeconfigPath: join(home, 'parity-kubeconfig'),
-      });
-  });
-  afterAll(async () => {
-    await realCluster?.close();
-    await ourCluster?.close();
-  });
-
-  for (const line of writesCorpus) {
-    it(`kubectl ${line}`, async () => {
-      const args = shellWords(line);
-      const stdin = stdinFor[line];
-      const theirs = await real.real(args, stdin);
-      const mine = await ours(args, stdin);
-      expect(comparable(mine, normaliseOurs)).toEqual(comparable(theirs, real.normalise));
-    });
-  }
-});
+describeParity('apply, create, delete and scale print what the real kubectl prints', writesCorpus, { files: writeFiles, stdinFor, clusterEach: true });
