@@ -4,27 +4,9 @@
 // it answered, so the real kubectl and ours each get their own cluster, started from the same
 // scenario at the same pinned time, and run the same lines in the same order.
 
+import { metricsAPIService as metrics } from './manifests.ts';
 import { describeParity } from './ours.ts';
 
-const metrics = (versionPriority: number) =>
-  [
-    'apiVersion: apiregistration.k8s.io/v1',
-    'kind: APIService',
-    'metadata:',
-    '  labels:',
-    '    k8s-app: metrics-server',
-    '  name: v1beta1.metrics.k8s.io',
-    'spec:',
-    '  group: metrics.k8s.io',
-    '  groupPriorityMinimum: 100',
-    '  insecureSkipTLSVerify: true',
-    '  service:',
-    '    name: metrics-server',
-    '    namespace: kube-system',
-    '  version: v1beta1',
-    `  versionPriority: ${versionPriority}`,
-    '',
-  ].join('\n');
 
 const files: Record<string, string> = {
   'metrics-apiservice.yaml': metrics(100),

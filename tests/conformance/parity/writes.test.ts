@@ -4,6 +4,7 @@
 // have printed the same stdout and stderr and exited with the same code. Files for `-f` are
 // written to the real kubectl's working directory, and ours reads them from there.
 
+import { metricsAPIService as metrics } from './manifests.ts';
 import { describeParity } from './ours.ts';
 
 const wardle = (spec: string, name = 'v1alpha1.wardle.example.com', extraMeta = '') =>
@@ -12,25 +13,6 @@ const wardle = (spec: string, name = 'v1alpha1.wardle.example.com', extraMeta = 
 const wardleSpec = (gpm = '1000') =>
   `  group: wardle.example.com\n  version: v1alpha1\n  groupPriorityMinimum: ${gpm}\n  versionPriority: 15\n  insecureSkipTLSVerify: true\n  service:\n    name: api\n    namespace: wardle\n`;
 
-const metrics = (versionPriority: number) =>
-  [
-    'apiVersion: apiregistration.k8s.io/v1',
-    'kind: APIService',
-    'metadata:',
-    '  labels:',
-    '    k8s-app: metrics-server',
-    '  name: v1beta1.metrics.k8s.io',
-    'spec:',
-    '  group: metrics.k8s.io',
-    '  groupPriorityMinimum: 100',
-    '  insecureSkipTLSVerify: true',
-    '  service:',
-    '    name: metrics-server',
-    '    namespace: kube-system',
-    '  version: v1beta1',
-    `  versionPriority: ${versionPriority}`,
-    '',
-  ].join('\n');
 
 /** The files the lines below name, as a learner's editor would hold them. */
 export const writeFiles: Record<string, string> = {
