@@ -17,8 +17,12 @@ interface PlaygroundHandle {
 
 async function openPlayground(page: Page, path = PAGE): Promise<void> {
   await page.goto(path);
-  await page.locator('api-playground').scrollIntoViewIfNeeded();
-  await expect(page.locator('api-playground')).toHaveAttribute('data-state', 'ready');
+  // When the page is not yet controlled by a worker, msw may reload it once while starting: the
+  // element found first can be detached, so scroll to whichever playground the page has now.
+  await expect(async () => {
+    await page.locator('api-playground').scrollIntoViewIfNeeded({ timeout: 5_000 });
+    await expect(page.locator('api-playground')).toHaveAttribute('data-state', 'ready', { timeout: 5_000 });
+  }).toPass({ timeout: 45_000 });
 }
 
 function terminalText(page: Page): Promise<string> {
