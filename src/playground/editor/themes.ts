@@ -7,68 +7,59 @@ import { TERMINAL_THEMES, type SiteTheme } from '../terminal_theme.ts';
 
 export const EDITOR_THEME_NAMES: Record<SiteTheme, string> = { light: 'apiservice-lab-light', dark: 'apiservice-lab-dark' };
 
-const light = { background: TERMINAL_THEMES.light.background!, foreground: TERMINAL_THEMES.light.foreground! };
-const dark = { background: TERMINAL_THEMES.dark.background!, foreground: TERMINAL_THEMES.dark.foreground! };
+/** The colours a theme is made of; each keeps 4.5:1 against the terminal's background. */
+interface Palette {
+  muted: string; // comments and line numbers
+  type: string;
+  string: string;
+  invalid: string;
+  number: string;
+  keyword: string;
+  tag: string;
+}
+
+const palettes: Record<SiteTheme, Palette> = {
+  light: { muted: '#57606a', type: '#0550ae', string: '#0a3069', invalid: '#82071e', number: '#953800', keyword: '#a40e26', tag: '#6639ba' },
+  dark: { muted: '#8b949e', type: '#7ee787', string: '#a5d6ff', invalid: '#ffa198', number: '#79c0ff', keyword: '#ff7b72', tag: '#d2a8ff' },
+};
 
 // Colours without '#', as Monaco's token rules take them.
 const bare = (hex: string) => hex.replace('#', '');
 
-export const EDITOR_THEMES: Record<SiteTheme, editor.IStandaloneThemeData> = {
-  light: {
-    base: 'vs',
+function editorTheme(theme: SiteTheme): editor.IStandaloneThemeData {
+  const background = TERMINAL_THEMES[theme].background!;
+  const foreground = TERMINAL_THEMES[theme].foreground!;
+  const p = palettes[theme];
+  return {
+    base: theme === 'light' ? 'vs' : 'vs-dark',
     inherit: false,
     rules: [
-      { token: '', foreground: bare(light.foreground), background: bare(light.background) },
-      { token: 'comment', foreground: '57606a', fontStyle: 'italic' },
-      { token: 'type', foreground: '0550ae' },
-      { token: 'string', foreground: '0a3069' },
-      { token: 'string.escape', foreground: '0a3069', fontStyle: 'bold' },
-      { token: 'string.invalid', foreground: '82071e' },
-      { token: 'number', foreground: '953800' },
-      { token: 'keyword', foreground: 'a40e26' },
-      { token: 'tag', foreground: '6639ba' },
-      { token: 'meta', foreground: '6639ba' },
-      { token: 'namespace', foreground: '6639ba' },
-      { token: 'operators', foreground: bare(light.foreground) },
-      { token: 'delimiter', foreground: bare(light.foreground) },
-      { token: 'invalid', foreground: '82071e' },
+      { token: '', foreground: bare(foreground), background: bare(background) },
+      { token: 'comment', foreground: bare(p.muted), fontStyle: 'italic' },
+      { token: 'type', foreground: bare(p.type) },
+      { token: 'string', foreground: bare(p.string) },
+      { token: 'string.escape', foreground: bare(p.string), fontStyle: 'bold' },
+      { token: 'string.invalid', foreground: bare(p.invalid) },
+      { token: 'number', foreground: bare(p.number) },
+      { token: 'keyword', foreground: bare(p.keyword) },
+      { token: 'tag', foreground: bare(p.tag) },
+      { token: 'meta', foreground: bare(p.tag) },
+      { token: 'namespace', foreground: bare(p.tag) },
+      { token: 'operators', foreground: bare(foreground) },
+      { token: 'delimiter', foreground: bare(foreground) },
+      { token: 'invalid', foreground: bare(p.invalid) },
     ],
     colors: {
-      'editor.background': light.background,
-      'editor.foreground': light.foreground,
-      'editorLineNumber.foreground': '#57606a',
-      'editorLineNumber.activeForeground': light.foreground,
-      'editorCursor.foreground': light.foreground,
+      'editor.background': background,
+      'editor.foreground': foreground,
+      'editorLineNumber.foreground': p.muted,
+      'editorLineNumber.activeForeground': foreground,
+      'editorCursor.foreground': foreground,
     },
-  },
-  dark: {
-    base: 'vs-dark',
-    inherit: false,
-    rules: [
-      { token: '', foreground: bare(dark.foreground), background: bare(dark.background) },
-      { token: 'comment', foreground: '8b949e', fontStyle: 'italic' },
-      { token: 'type', foreground: '7ee787' },
-      { token: 'string', foreground: 'a5d6ff' },
-      { token: 'string.escape', foreground: 'a5d6ff', fontStyle: 'bold' },
-      { token: 'string.invalid', foreground: 'ffa198' },
-      { token: 'number', foreground: '79c0ff' },
-      { token: 'keyword', foreground: 'ff7b72' },
-      { token: 'tag', foreground: 'd2a8ff' },
-      { token: 'meta', foreground: 'd2a8ff' },
-      { token: 'namespace', foreground: 'd2a8ff' },
-      { token: 'operators', foreground: bare(dark.foreground) },
-      { token: 'delimiter', foreground: bare(dark.foreground) },
-      { token: 'invalid', foreground: 'ffa198' },
-    ],
-    colors: {
-      'editor.background': dark.background,
-      'editor.foreground': dark.foreground,
-      'editorLineNumber.foreground': '#8b949e',
-      'editorLineNumber.activeForeground': dark.foreground,
-      'editorCursor.foreground': dark.foreground,
-    },
-  },
-};
+  };
+}
+
+export const EDITOR_THEMES: Record<SiteTheme, editor.IStandaloneThemeData> = { light: editorTheme('light'), dark: editorTheme('dark') };
 
 /** Registers both themes with Monaco (once is enough; defining again replaces them). */
 export function defineEditorThemes(monaco: { editor: { defineTheme(name: string, data: editor.IStandaloneThemeData): void } }): void {
