@@ -3,24 +3,11 @@
 // state, Reset back to todo, progress in the sidebar across reloads and its reset; and the same
 // with service workers blocked (the cluster answers in the page).
 import { expect, test, type Page } from '@playwright/test';
+import { solutionFile } from '../lesson-source.ts';
 
 const LESSON = 'lessons/09-summary-challenge';
 const EXERCISE = 'register-custom-api';
-const SOLUTION_FILE = `apiVersion: apiregistration.k8s.io/v1
-kind: APIService
-metadata:
-  name: v1beta1.custom.example.com
-spec:
-  group: custom.example.com
-  version: v1beta1
-  groupPriorityMinimum: 1000
-  versionPriority: 15
-  insecureSkipTLSVerify: true
-  service:
-    namespace: default
-    name: custom-api-server
-    port: 443
-`;
+const SOLUTION_FILE = solutionFile(LESSON.replace('lessons/', ''), EXERCISE, 'custom-apiservice.yaml');
 
 interface PlaygroundHandle {
   start(): Promise<{

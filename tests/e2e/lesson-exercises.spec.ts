@@ -6,18 +6,9 @@
 //
 // A command whose output the lesson shows only below the playground (a worked solution) is
 // clicked after the exercise's files are in the editor, as a learner who finished them would.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { parse as parseYaml } from 'yaml';
-import { lessonPages, type CoursePage } from './course-pages.ts';
-
-interface Exercise {
-  id: string;
-  solution: string[];
-  files?: { name: string; content: string }[];
-  checks: { hint: string }[];
-}
+import { exercisesOf, lessonSource, type LessonExercise as Exercise } from '../lesson-source.ts';
+import { lessonPages } from './course-pages.ts';
 
 interface PlaygroundProps {
   scenario: string;
@@ -30,17 +21,6 @@ interface PlaygroundHandle {
     store: { runCommand(line: string): Promise<void>; files: { set(name: string, content: string): void } };
     terminal: { text(): string };
   }>;
-}
-
-const docs = join(import.meta.dirname, '..', '..', 'content', 'docs');
-
-function source(page: CoursePage): string {
-  return readFileSync(join(docs, ...(page.locale === 'en' ? ['en'] : []), 'lessons', `${page.slug}.mdx`), 'utf8');
-}
-
-function exercisesOf(text: string): Exercise[] {
-  const frontMatter = /^---\n([\s\S]*?)\n---\n/.exec(text)?.[1] ?? '';
-  return ((parseYaml(frontMatter) as { exercises?: Exercise[] }).exercises ?? []);
 }
 
 interface Shown {
@@ -119,7 +99,7 @@ test.beforeEach(async ({ page }) => {
 
 for (const lesson of lessonPages) {
   test(`${lesson.locale} ${lesson.slug}: suggested commands answer as the lesson says; exercises hint, then are done`, async ({ page }: { page: Page }) => {
-    const text = source(lesson);
+    const text = lessonSource(lesson.slug, lesson.locale);
     const exercises = exercisesOf(text);
     const pairs = shownOutputs(text);
     const positions = [...text.matchAll(/^<Playground\b/gm)].map((m) => m.index);

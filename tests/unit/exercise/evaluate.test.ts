@@ -6,27 +6,14 @@ import { createCluster, type Cluster } from '../../../src/sim/cluster.ts';
 import { runKubectl } from '../../../src/kubectl/run.ts';
 import { evaluateExercise } from '../../../src/playground/exercise/evaluate.ts';
 import type { Check, ObservedRequest } from '../../../src/playground/exercise/types.ts';
+import { solutionFile } from '../../lesson-source.ts';
 
 const scenario = (name: string) => readFileSync(new URL(`../../../content/scenarios/${name}.yaml`, import.meta.url), 'utf8');
 const CUSTOM = '/apis/apiregistration.k8s.io/v1/apiservices/v1beta1.custom.example.com';
 const SERVER = 'https://127.0.0.1:6443';
 const METRICS = '/apis/apiregistration.k8s.io/v1/apiservices/v1beta1.metrics.k8s.io';
 
-const CUSTOM_APISERVICE = `apiVersion: apiregistration.k8s.io/v1
-kind: APIService
-metadata:
-  name: v1beta1.custom.example.com
-spec:
-  group: custom.example.com
-  version: v1beta1
-  groupPriorityMinimum: 1000
-  versionPriority: 15
-  insecureSkipTLSVerify: true
-  service:
-    namespace: default
-    name: custom-api-server
-    port: 443
-`;
+const CUSTOM_APISERVICE = solutionFile('09-summary-challenge', 'register-custom-api', 'custom-apiservice.yaml');
 
 let cluster: Cluster;
 let log: ObservedRequest[];
