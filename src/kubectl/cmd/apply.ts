@@ -8,7 +8,7 @@
 import { arrayFlag, bool, boolFlag, intFlag, sliceFlag, str, stringFlag, type FlagSpec } from '../flags.ts';
 import { accept } from '../rest/client.ts';
 import { encodeQuery, resourcePath } from '../rest/paths.ts';
-import { AggregateError, KubectlError, StatusError } from '../rest/errors.ts';
+import { AggregateError, isNotFound, KubectlError } from '../rest/errors.ts';
 import { kindPrefix } from '../restmapper.ts';
 import {
   addSourceToErr,
@@ -199,7 +199,7 @@ async function applyOne(ctx: CommandContext, info: Info, openapi: OpenAPIV3, val
     checkResourceName(info.name);
     current = await client.getJSON<JSONMap>({ caller: caller.resourceGet, path: resourcePath(info.mapping.resource, info.namespace, info.name), accept: accept.json, resource: gr, name: info.name });
   } catch (e) {
-    if (!(e instanceof StatusError && e.status.reason === 'NotFound')) throw retrievalError(info, e as Error);
+    if (!(isNotFound(e))) throw retrievalError(info, e as Error);
   }
 
   if (current === undefined) {

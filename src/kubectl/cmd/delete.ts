@@ -5,7 +5,7 @@
 import { bool, boolFlag, intFlag, num, sliceFlag, str, stringFlag, type FlagSpec } from '../flags.ts';
 import { accept } from '../rest/client.ts';
 import { encodeQuery, resourcePath } from '../rest/paths.ts';
-import { KubectlError, StatusError } from '../rest/errors.ts';
+import { isNotFound, KubectlError } from '../rest/errors.ts';
 import type { RESTMapping } from '../restmapper.ts';
 import { kindPrefix } from '../restmapper.ts';
 import { addSourceToErr, buildFromFiles } from '../resource/builder.ts';
@@ -153,7 +153,7 @@ export const deleteCommand: Command = {
           name: t.name,
         });
       } catch (e) {
-        if (ignoreNotFound && e instanceof StatusError && e.status.reason === 'NotFound') return;
+        if (ignoreNotFound && isNotFound(e)) return;
         throw addSourceToErr('deleting', t.source, e as Error);
       }
       deleted.push(t);
@@ -203,7 +203,7 @@ export const deleteCommand: Command = {
         try {
           await client.do({ caller: caller.dynamicGet, path: resourcePath(t.mapping.resource, t.namespace, t.name), accept: accept.json });
         } catch (e) {
-          if (e instanceof StatusError && e.status.reason === 'NotFound') break;
+          if (isNotFound(e)) break;
           throw e;
         }
         await sleep(200);

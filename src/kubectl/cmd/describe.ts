@@ -6,7 +6,7 @@ import { bool, boolFlag, intFlag, sliceFlag, str, stringFlag, type FlagSpec } fr
 import { describerFor, type DescriberSettings } from '../describe/index.ts';
 import { accept } from '../rest/client.ts';
 import { encodeQuery, resourcePath } from '../rest/paths.ts';
-import { AggregateError, KubectlError, StatusError } from '../rest/errors.ts';
+import { AggregateError, isNotFound, KubectlError } from '../rest/errors.ts';
 import type { RESTMapping } from '../restmapper.ts';
 import type { Command, CommandContext } from './command.ts';
 import { caller } from '../rest/body_log.ts';
@@ -42,7 +42,6 @@ interface Info {
   name: string;
 }
 
-const isNotFound = (e: unknown) => e instanceof StatusError && e.status.reason === 'NotFound';
 
 async function targetsFor(ctx: CommandContext, args: string[]): Promise<Target[]> {
   const mapper = await ctx.mapper();

@@ -11,7 +11,7 @@ import { columnsFromSpec, columnsFromTemplate, printCustomColumns } from '../pri
 import { sortObjects, sortTableRows } from '../printers/sort_by.ts';
 import { accept } from '../rest/client.ts';
 import { encodeQuery, resourcePath } from '../rest/paths.ts';
-import { AggregateError, KubectlError, PlainError, StatusError } from '../rest/errors.ts';
+import { AggregateError, isNotFound, KubectlError, PlainError } from '../rest/errors.ts';
 import { kindPrefix, type RESTMapping } from '../restmapper.ts';
 import { UsageError, type Command, type CommandContext } from './command.ts';
 import { caller } from '../rest/body_log.ts';
@@ -22,7 +22,6 @@ import {
   enforcedNamespace,
   filenamesOf,
   flattenErrors,
-  isNotFound,
   namespaceMismatch,
   noNamespaceError,
   passesSelector,
@@ -159,7 +158,7 @@ async function printHumanReadable(ctx: CommandContext, infos: ResourceInfo[]): P
       if (sortBy !== '' && table.rows && !sortTableRows(table.rows, sortBy)) table.rows = [];
       tables.push({ mapping: info.mapping, table });
     } catch (e) {
-      if (e instanceof StatusError && e.status.reason === 'NotFound' && bool(ctx.flags, 'ignore-not-found')) continue;
+      if (isNotFound(e) && bool(ctx.flags, 'ignore-not-found')) continue;
       errors.push(e as Error);
     }
   }
@@ -248,7 +247,7 @@ async function printGeneric(ctx: CommandContext, infos: ResourceInfo[], singleIt
       else objects.push(obj);
     } catch (e) {
       if (singleItemImplied) throw e;
-      if (e instanceof StatusError && e.status.reason === 'NotFound' && bool(ctx.flags, 'ignore-not-found')) continue;
+      if (isNotFound(e) && bool(ctx.flags, 'ignore-not-found')) continue;
       errors.push(e as Error);
     }
   }

@@ -1,7 +1,7 @@
 // The Namespace, ConfigMap and Secret describers.
 
 import type { CommandContext } from '../cmd/command.ts';
-import { StatusError } from '../rest/errors.ts';
+import { isNotFound } from '../rest/errors.ts';
 import { formattedQuantityOf, quantityString } from '../quantity.ts';
 import { describeEvents, limitParam, searchEvents, type DescriberSettings } from './events.ts';
 import { core, getTyped, listTyped } from './fetch.ts';
@@ -17,7 +17,6 @@ interface Meta {
   annotations?: Record<string, string>;
 }
 
-const isNotFound = (e: unknown) => e instanceof StatusError && e.status.reason === 'NotFound';
 
 /** A list the server may not serve: undefined when it answers NotFound. */
 async function optionalList(ctx: CommandContext, resource: string, namespace: string, settings: DescriberSettings): Promise<Json[] | undefined> {

@@ -4,7 +4,7 @@
 // kubectl prints them.
 
 import { list, str } from '../flags.ts';
-import { AggregateError, KubectlError, StatusError } from '../rest/errors.ts';
+import { AggregateError, isNotFound, KubectlError } from '../rest/errors.ts';
 import type { CommandContext } from '../cmd/command.ts';
 import { labelsOf, matchesSelector, parseSelector, type Requirement } from '../labels.ts';
 import type { Info } from './builder.ts';
@@ -89,7 +89,7 @@ export function noNamespaceError(info: Info): Error {
   return new Error(`no namespace set on resource ${r.group}/${r.version}, Resource=${r.name} ${JSON.stringify(info.name)}`);
 }
 
-export const isNotFound = (e: Error) => e instanceof StatusError && e.status.reason === 'NotFound';
+
 
 /**
  * The error the builder's visitors hand back: the read errors (an eager visitor list's

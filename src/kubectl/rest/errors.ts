@@ -39,6 +39,9 @@ export class StatusError extends Error {
 }
 
 /** A client-side error whose message kubectl prints after `error: `. */
+/** apierrors.IsNotFound: the server answered a Status with reason NotFound. */
+export const isNotFound = (e: unknown): boolean => e instanceof StatusError && e.status.reason === 'NotFound';
+
 export class KubectlError extends Error {}
 
 /** An error printed verbatim (the message carries its own prefix). */
