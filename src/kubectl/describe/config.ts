@@ -4,18 +4,10 @@ import type { CommandContext } from '../cmd/command.ts';
 import { isNotFound } from '../rest/errors.ts';
 import { formattedQuantityOf, quantityString } from '../quantity.ts';
 import { describeEvents, limitParam, searchEvents, type DescriberSettings } from './events.ts';
-import { core, getTyped, listTyped } from './fetch.ts';
+import { core, getTyped, listTyped, type Json, type Meta } from './fetch.ts';
 import { DescribeWriter, printAnnotationsMultiline, printLabelsMultiline, rfc1123z } from './writer.ts';
 
-type Json = Record<string, any>;
 
-interface Meta {
-  name: string;
-  namespace?: string;
-  uid?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-}
 
 
 /** A list the server may not serve: undefined when it answers NotFound. */

@@ -5,6 +5,18 @@ import { encodeQuery, pathEscape } from '../rest/paths.ts';
 import type { CommandContext } from '../cmd/command.ts';
 import { caller } from '../rest/body_log.ts';
 
+/** An object as the typed clientset decodes it, read field by field. */
+export type Json = Record<string, any>;
+
+/** The ObjectMeta fields the describers print. */
+export interface Meta {
+  name: string;
+  namespace?: string;
+  uid?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
 export interface TypedResource {
   /** `/api/v1` or `/apis/GROUP/VERSION`. */
   prefix: string;

@@ -2,18 +2,10 @@
 
 import type { CommandContext } from '../cmd/command.ts';
 import { describeEvents, eventsFor, type DescriberSettings } from './events.ts';
-import { core, discovery, getTyped, listTyped } from './fetch.ts';
+import { core, discovery, getTyped, listTyped, type Json, type Meta } from './fetch.ts';
 import { DescribeWriter, formatLabels, printAnnotationsMultiline, printLabelsMultiline } from './writer.ts';
 
-type Json = Record<string, any>;
 
-interface Meta {
-  name: string;
-  namespace?: string;
-  uid?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-}
 
 interface Service {
   metadata: Meta;

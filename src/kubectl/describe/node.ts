@@ -5,12 +5,11 @@ import type { CommandContext } from '../cmd/command.ts';
 import { StatusError } from '../rest/errors.ts';
 import { formattedQuantityOf, quantityString, type FormattedQuantity } from '../quantity.ts';
 import { describeEvents, limitParam, searchEvents, type CoreEvent, type DescriberSettings } from './events.ts';
-import { coordination, core, getTyped, listTyped } from './fetch.ts';
+import { coordination, core, getTyped, listTyped, type Json } from './fetch.ts';
 import type { PodLike } from './pod.ts';
 import { addResourceList, milliValueOf, podRequestsAndLimits, valueOf, type ResourceList } from './resources.ts';
 import { DescribeWriter, printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline, rfc1123z, since, type Taint } from './writer.ts';
 
-type Json = Record<string, any>;
 
 interface Node {
   metadata: { name: string; uid?: string; creationTimestamp?: string; labels?: Record<string, string>; annotations?: Record<string, string> };

@@ -1,6 +1,7 @@
 // The pod parts of kubectl describe: describePod, and the container, volume and pod template
 // printers the workload describers share (pkg/describe/describe.go).
 
+import type { Json } from './fetch.ts';
 import { formattedQuantityOf, quantityString } from '../quantity.ts';
 import { describeEvents, type CoreEvent } from './events.ts';
 import { qosClassOf } from './resources.ts';
@@ -21,7 +22,6 @@ import {
   type Toleration,
 } from './writer.ts';
 
-type Json = Record<string, any>;
 
 export interface PodLike {
   metadata?: Json & { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string>; ownerReferences?: OwnerReference[] };

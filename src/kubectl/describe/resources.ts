@@ -1,12 +1,12 @@
 // A pod's resource arithmetic as kubectl describe does it: the effective requests and limits
 // (component-helpers' PodRequestsAndLimits) and the QoS class (qos.GetPodQOS).
 
+import type { Json } from './fetch.ts';
 import { addFormatted, formattedQuantityOf, quantityMilliValue, quantityValue, type FormattedQuantity } from '../quantity.ts';
 import type { PodLike } from './pod.ts';
 
 export type ResourceList = Map<string, FormattedQuantity>;
 
-type Json = Record<string, any>;
 
 const listOf = (raw: unknown): ResourceList => {
   const out: ResourceList = new Map();

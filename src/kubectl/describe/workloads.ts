@@ -4,7 +4,7 @@
 import type { CommandContext } from '../cmd/command.ts';
 import { deepEqual } from '../resource/patch.ts';
 import { describeEvents, eventsFor, limitParam, type DescriberSettings } from './events.ts';
-import { apps, core, getTyped, listTyped } from './fetch.ts';
+import { apps, core, getTyped, listTyped, type Json } from './fetch.ts';
 import { describePodTemplate, type PodLike } from './pod.ts';
 import {
   controllerOf,
@@ -19,7 +19,6 @@ import {
   type OwnerReference,
 } from './writer.ts';
 
-type Json = Record<string, any>;
 
 interface Workload {
   metadata: Json & { name: string; namespace?: string; uid?: string; creationTimestamp?: string; labels?: Record<string, string>; annotations?: Record<string, string>; ownerReferences?: OwnerReference[] };
