@@ -5,6 +5,7 @@
 import { groupsFromAggregated, type APIGroup } from '../discovery.ts';
 import { boolFlag, bool, str, stringFlag } from '../flags.ts';
 import { helpText } from '../help/index.ts';
+import { goSortSlice } from '../printers/go_sort.ts';
 import { TabWriter, kubectlTableOptions } from '../printers/tabwriter.ts';
 import { accept } from '../rest/client.ts';
 import { ExitError, KubectlError } from '../rest/errors.ts';
@@ -43,16 +44,6 @@ interface Usage {
 const usageOf = (list: ResourceList | undefined): Usage => ({ cpu: quantityOf(list?.cpu), memory: quantityOf(list?.memory) });
 
 const metricsVersion = '/apis/metrics.k8s.io/v1beta1';
-
-/** Go's sort.Sort: insertion sort up to 12 elements (stable there); larger inputs sort stably here. */
-function goSort<T>(items: T[], less: (a: T, b: T) => boolean): void {
-  if (items.length <= 12) {
-    for (let i = 1; i < items.length; i++)
-      for (let j = i; j > 0 && less(items[j]!, items[j - 1]!); j--) [items[j], items[j - 1]] = [items[j - 1]!, items[j]!];
-    return;
-  }
-  items.sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0));
-}
 
 /** Top's discovery: ServerGroups without a timeout, every run. */
 async function metricsAPIAvailable(ctx: CommandContext): Promise<boolean> {
@@ -131,7 +122,7 @@ const topNode: Command = {
     for (const n of nodes) available.set(n.metadata?.name ?? '', usageOf(capacity ? n.status?.capacity : n.status?.allocatable));
 
     const rows = metrics.map((m) => ({ name: m.metadata?.name ?? '', usage: usageOf(m.usage) }));
-    goSort(rows, (a, b) => {
+    goSortSlice(rows, (a, b) => {
       if (sortBy === 'cpu') return quantityMilliValue(a.usage.cpu) > quantityMilliValue(b.usage.cpu);
       if (sortBy === 'memory') return quantityValue(a.usage.memory) > quantityValue(b.usage.memory);
       return a.name < b.name;
@@ -218,7 +209,7 @@ const topPod: Command = {
       const usage = { cpu: sumQuantities(cs.map((c) => c.usage.cpu)), memory: sumQuantities(cs.map((c) => c.usage.memory)) };
       return { namespace: m.metadata?.namespace ?? '', name: m.metadata?.name ?? '', usage, containers: cs };
     });
-    goSort(rows, (a, b) => {
+    goSortSlice(rows, (a, b) => {
       if (sortBy === 'cpu') return quantityMilliValue(a.usage.cpu) > quantityMilliValue(b.usage.cpu);
       if (sortBy === 'memory') return quantityValue(a.usage.memory) > quantityValue(b.usage.memory);
       if (allNamespaces && a.namespace !== b.namespace) return a.namespace < b.namespace;
@@ -244,7 +235,7 @@ const topPod: Command = {
         w.write(prefix + cell(row.name) + usageCells(row.usage) + '\n');
         continue;
       }
-      goSort(row.containers, (a, b) => {
+      goSortSlice(row.containers, (a, b) => {
         if (sortBy === 'cpu') return quantityMilliValue(a.usage.cpu) > quantityMilliValue(b.usage.cpu);
         if (sortBy === 'memory') return quantityValue(a.usage.memory) > quantityValue(b.usage.memory);
         return a.name < b.name;

@@ -4,7 +4,8 @@
 import { accept } from '../rest/client.ts';
 import { encodeQuery } from '../rest/paths.ts';
 import type { CommandContext } from '../cmd/command.ts';
-import { goSortSlice, since, type DescribeWriter } from './writer.ts';
+import { goSortSlice } from '../printers/go_sort.ts';
+import { since, type DescribeWriter } from './writer.ts';
 import { caller } from '../rest/body_log.ts';
 
 export interface CoreEvent {

@@ -5,11 +5,11 @@ import type { Json } from './fetch.ts';
 import { formattedQuantityOf, quantityString } from '../quantity.ts';
 import { describeEvents, type CoreEvent } from './events.ts';
 import { qosClassOf } from './resources.ts';
+import { goSortSlice } from '../printers/go_sort.ts';
 import {
   controllerOf,
   DescribeWriter,
   formatLabelSelector,
-  goSortSlice,
   printAnnotationsMultiline,
   printBool,
   printLabelsMultiline,

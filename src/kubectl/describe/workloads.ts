@@ -6,11 +6,11 @@ import { deepEqual } from '../resource/patch.ts';
 import { describeEvents, eventsFor, limitParam, type DescriberSettings } from './events.ts';
 import { apps, core, getTyped, listTyped, type Json } from './fetch.ts';
 import { describePodTemplate, type PodLike } from './pod.ts';
+import { goSortSlice } from '../printers/go_sort.ts';
 import {
   controllerOf,
   DescribeWriter,
   formatLabelSelector,
-  goSortSlice,
   printAnnotationsMultiline,
   printLabelsMultiline,
   rfc1123z,

@@ -4,6 +4,7 @@
 
 import { tabwrite, describeOptions } from '../printers/tabwriter.ts';
 import { humanDuration } from '../../lib/duration.ts';
+import { goSortSlice } from '../printers/go_sort.ts';
 
 /** PrefixWriter: two spaces per level; flush() closes the tabwriter's current column blocks. */
 export class DescribeWriter {
@@ -75,7 +76,7 @@ export interface Toleration {
   tolerationSeconds?: number;
 }
 
-/** printTolerationsMultilineWithIndent (sorted by key, as sort.Slice leaves equal keys for few items). */
+/** printTolerationsMultilineWithIndent (sorted by key with sort.Slice). */
 export function printTolerationsMultiline(w: DescribeWriter, title: string, tolerations: Toleration[] | undefined, initialIndent = ''): void {
   w.write(0, `${initialIndent}${title}:\t`);
   const list = goSortSlice([...(tolerations ?? [])], (a, b) => (a.key ?? '') < (b.key ?? ''));
@@ -119,19 +120,6 @@ export function printTaintsMultiline(w: DescribeWriter, title: string, taints: T
     if (i !== 0) w.write(0, '\t');
     w.write(0, `${taintString(t)}\n`);
   });
-}
-
-/**
- * Go's sort.Slice / sort.Sort for the short lists describe sorts: insertion sort up to 12
- * elements, which keeps equal elements in order; longer lists are sorted stably here.
- */
-export function goSortSlice<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
-  if (items.length <= 12) {
-    for (let i = 1; i < items.length; i++)
-      for (let j = i; j > 0 && less(items[j]!, items[j - 1]!); j--) [items[j], items[j - 1]] = [items[j - 1]!, items[j]!];
-    return items;
-  }
-  return items.sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0));
 }
 
 const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -1,7 +1,7 @@
 // Go's sort.Sort (pattern-defeating quicksort, Go 1.19 and later), step for step: it is not
 // stable, and kubectl's --sort-by shows equal keys in exactly the order it leaves them.
 
-export interface SortInterface {
+interface SortInterface {
   len(): number;
   less(i: number, j: number): boolean;
   swap(i: number, j: number): void;
@@ -15,6 +15,18 @@ export function goSort(data: SortInterface): void {
   const n = data.len();
   if (n <= 1) return;
   pdqsort(data, 0, n, bitsLen(n));
+}
+
+/** Go's sort.Slice (the same pdqsort over a less function): sorts items in place and returns them. */
+export function goSortSlice<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
+  goSort({
+    len: () => items.length,
+    less: (i, j) => less(items[i]!, items[j]!),
+    swap: (i, j) => {
+      [items[i], items[j]] = [items[j]!, items[i]!];
+    },
+  });
+  return items;
 }
 
 function insertionSort(data: SortInterface, a: number, b: number): void {
