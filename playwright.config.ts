@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/lib/chromium.ts';
 
-// Browser tests run on the built site (`astro build`, then `astro preview`), in Debian's Chromium
-// when it is installed (Playwright cannot download its own browsers here), else Playwright's.
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Browser tests run on the built site (`astro build`, then `astro preview`), in the Chromium of
+// scripts/lib/chromium.ts.
 const port = Number(process.env.E2E_PORT ?? 4329);
 // A site built for a sub-folder (SITE_BASE=/course/, see astro.config.mjs) is served there.
 const base = (process.env.SITE_BASE ?? '/').replace(/\/?$/, '/');
@@ -24,10 +23,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: existsSync(chromium) ? chromium : undefined,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-        },
+        launchOptions: { executablePath: chromiumPath, args: CHROMIUM_ARGS },
       },
     },
   ],

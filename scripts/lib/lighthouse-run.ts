@@ -1,11 +1,12 @@
 // Lighthouse 12's performance category on its default (mobile) preset: a Moto G Power-sized
 // screen, simulated slow 4G and 4× CPU slowdown. Each run is the lighthouse CLI in its own
-// process with its own Debian Chromium (CHROME_PATH), headless.
+// process with its own Chromium (scripts/lib/chromium.ts, given as CHROME_PATH), headless.
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 
 const run = promisify(execFile);
 const cli = fileURLToPath(import.meta.resolve('lighthouse/cli/index.js'));
@@ -75,8 +76,8 @@ export async function lighthouse(url: string, outDir: string, name: string): Pro
   const report = join(outDir, `${name}.report.json`);
   await run(
     process.execPath,
-    [cli, url, '--quiet', '--only-categories=performance', '--output=json', `--output-path=${report}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu'],
-    { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? process.env.CHROME_PATH ?? '/usr/bin/chromium' }, maxBuffer: 16 * 1024 * 1024 },
+    [cli, url, '--quiet', '--only-categories=performance', '--output=json', `--output-path=${report}`, `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`],
+    { env: { ...process.env, CHROME_PATH: chromiumPath ?? process.env.CHROME_PATH }, maxBuffer: 16 * 1024 * 1024 },
   );
   const json = JSON.parse(readFileSync(report, 'utf8')) as Report;
   const value = (id: string) => json.audits[id]?.numericValue ?? Number.NaN;
