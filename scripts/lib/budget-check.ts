@@ -35,5 +35,13 @@ export function checkBudgets(pages: readonly PageWeight[], budgets: Record<Budge
   return report;
 }
 
+/** One budget's outcome in a report: on one page, or (no page given) on every page that has the part. */
+export function verdictOf(report: BudgetReport, budget: BudgetName, page?: string): 'met' | 'over' | 'known miss' {
+  const matches = (r: BudgetResult) => r.budget === budget && (page === undefined || r.page === page);
+  if (report.failures.some(matches)) return 'over';
+  if (report.warnings.some(matches)) return 'known miss';
+  return 'met';
+}
+
 export const describeResult = (r: BudgetResult, budgets: Record<BudgetName, Budget>) =>
   `${r.page}: ${budgets[r.budget].what} is ${kib(r.bytes)} gz, over its ${kib(r.limit)} budget by ${kib(r.bytes - r.limit)}`;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, test } from 'vitest';
 import { BUDGETS, type Budget, type BudgetName } from '../../../scripts/budgets.ts';
-import { checkBudgets } from '../../../scripts/lib/budget-check.ts';
+import { checkBudgets, verdictOf } from '../../../scripts/lib/budget-check.ts';
 import { weighPages } from '../../../scripts/lib/page-weight.ts';
 
 const KiB = 1024;
@@ -68,6 +68,18 @@ describe('size budgets', () => {
     const report = checkBudgets(pages, known);
     expect(report.failures.some((f) => f.budget === 'html')).toBe(false);
     expect(report.warnings.map((w) => w.page)).toEqual(['/', '/playground/']);
+  });
+
+  test('the benchmarks read their verdicts off the same check, known misses included', () => {
+    const pages = weighPages(site(40 * KiB));
+    const known: Record<BudgetName, Budget> = { ...BUDGETS, terminal: { what: 'terminal', limit: 10, knownMiss: 'being cut' } };
+    const report = checkBudgets(pages, known);
+    expect(verdictOf(report, 'prose', '/')).toBe('over');
+    expect(verdictOf(report, 'prose', '/playground/')).toBe('met');
+    expect(verdictOf(report, 'prose')).toBe('over');
+    expect(verdictOf(report, 'terminal', '/playground/')).toBe('known miss');
+    expect(verdictOf(report, 'terminal')).toBe('known miss');
+    expect(verdictOf(report, 'editor')).toBe('met');
   });
 
   test('the budget command exits non-zero over a budget and zero within', () => {
