@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const n = (x: number) => Math.round(x).toLocaleString('en-US');
   const rows: string[][] = [['request', 'req/s', 'floor req/s', 'body bytes', 'target', 'met']];
   for (const r of rates)
-    rows.push([r.name, n(r.reqPerSecond), n(r.floorPerSecond), n(r.bodyBytes), `>= ${n(SIM_TARGET)}`, r.reqPerSecond >= SIM_TARGET ? 'yes' : 'NO']);
+    rows.push([r.name, n(r.reqPerSecond), r.floorPerSecond === undefined ? '' : n(r.floorPerSecond), n(r.bodyBytes), `>= ${n(SIM_TARGET)}`, r.reqPerSecond >= SIM_TARGET ? 'yes' : 'NO']);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i]!)).join('   '));
 }

@@ -9,7 +9,6 @@ import { promisify } from 'node:util';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 
 const run = promisify(execFile);
-const cli = fileURLToPath(import.meta.resolve('lighthouse/cli/index.js'));
 
 export interface LighthouseFigures {
   url: string;
@@ -74,6 +73,8 @@ function diagnose(report: Report): string[] {
 export async function lighthouse(url: string, outDir: string, name: string): Promise<LighthouseFigures> {
   mkdirSync(outDir, { recursive: true });
   const report = join(outDir, `${name}.report.json`);
+  // Resolved here, not on import: a bench without Lighthouse runs where it is not installed.
+  const cli = fileURLToPath(import.meta.resolve('lighthouse/cli/index.js'));
   await run(
     process.execPath,
     [cli, url, '--quiet', '--only-categories=performance', '--output=json', `--output-path=${report}`, `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`],
