@@ -157,12 +157,14 @@ export function decodeValue(v: unknown, t: GoType, at: ErrorContext | undefined)
 
 /**
  * Every built-in kind's body goes through its Go struct, so an ObjectMeta field of the wrong JSON
- * type is a 400 before anything reads it. Kinds without a full decoder here get that check alone.
+ * type is a 400 before anything reads it, and the metadata stored is what ObjectMeta keeps:
+ * unknown fields dropped, null map values "". Kinds without a full decoder here get that alone.
  */
 export function decodeObjectMeta(raw: KubeObject, kind: string): { ok: true; obj: KubeObject } | { ok: false; message: string } {
   try {
-    if (isObject(raw.metadata)) decodeValue(raw.metadata, objectMeta, { struct: kind, fields: ['metadata'] });
-    return { ok: true, obj: raw };
+    if (!isObject(raw.metadata)) return { ok: true, obj: raw };
+    const metadata = decodeValue(raw.metadata, objectMeta, { struct: kind, fields: ['metadata'] }) as KubeObject['metadata'];
+    return { ok: true, obj: { ...raw, metadata } };
   } catch (e) {
     if (!(e instanceof TypeError_)) throw e;
     const version = typeof raw.apiVersion === 'string' ? raw.apiVersion.split('/').pop() : '';

@@ -87,6 +87,16 @@ describe('bad request bodies', () => {
     expect((await send('GET', `${apiservices}/v1.x.example.com`)).status).toBe(404);
   });
 
+  it('metadata is stored as ObjectMeta decodes it: unknown fields dropped, null label values empty', async () => {
+    const body = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'meta-decoded', foo: 'bar', labels: { a: null, b: 'x' } } };
+    const created = await send('POST', '/api/v1/namespaces', JSON.stringify(body));
+    expect(created.status).toBe(201);
+    for (const obj of [created.json, (await send('GET', '/api/v1/namespaces/meta-decoded')).json]) {
+      expect(obj.metadata).not.toHaveProperty('foo');
+      expect(obj.metadata.labels).toMatchObject({ a: '', b: 'x' });
+    }
+  });
+
   it('creating in a namespace that does not exist is NotFound for the namespace', async () => {
     const r = await send('POST', '/api/v1/namespaces/nowhere/services', JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 80 }] } }));
     expect(r.status).toBe(404);
