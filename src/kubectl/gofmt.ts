@@ -21,15 +21,23 @@ function goFloat(v: number): string {
   return String(v);
 }
 
-export function goSprint(v: unknown): string {
+/** Whole numbers within int64: the ones an unstructured object's JSON decoding keeps as int64. */
+const isInt64 = (v: number) => Number.isInteger(v) && Math.abs(v) < 2 ** 63;
+
+/**
+ * fmt.Sprint of a decoded JSON value. `numbers` says how it was decoded: 'float64' (encoding/json
+ * into interface{}) or 'int64' (an unstructured object's decoding, which keeps whole numbers that
+ * fit int64 as int64 and prints them without an exponent).
+ */
+export function goSprint(v: unknown, numbers: 'float64' | 'int64' = 'float64'): string {
   if (typeof v === 'string') return v;
   if (v === null || v === undefined) return '<nil>';
-  if (typeof v === 'number') return goFloat(v);
+  if (typeof v === 'number') return numbers === 'int64' && isInt64(v) ? String(v) : goFloat(v);
   if (typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return `[${v.map(goSprint).join(' ')}]`;
+  if (Array.isArray(v)) return `[${v.map((e) => goSprint(e, numbers)).join(' ')}]`;
   const map = v as Record<string, unknown>;
   return `map[${Object.keys(map)
     .sort(compareGoKeys)
-    .map((k) => `${k}:${goSprint(map[k])}`)
+    .map((k) => `${k}:${goSprint(map[k], numbers)}`)
     .join(' ')}]`;
 }

@@ -2,7 +2,7 @@
 // then every other field of the object in sorted order with camelCase split into words,
 // then the object's events. Written through a tabwriter (minwidth 0, padding 2).
 
-import { goNumber } from '../printers/json.ts';
+import { goSprint } from '../gofmt.ts';
 import { describeEvents, type CoreEvent } from './events.ts';
 import { DescribeWriter, printAnnotationsMultiline, printLabelsMultiline } from './writer.ts';
 
@@ -41,12 +41,8 @@ export function smartLabelFor(field: string): string {
     .join(' ');
 }
 
-/** fmt's %v of a JSON-decoded value. */
-function goValue(v: unknown): string {
-  if (v === null || v === undefined) return '<nil>';
-  if (typeof v === 'number') return goNumber(v);
-  return String(v);
-}
+/** fmt's %v of an unstructured object's value. */
+const goValue = (v: unknown): string => goSprint(v, 'int64');
 
 function printUnstructuredContent(w: DescribeWriter, level: number, content: Unstructured, skipPrefix: string, skip: string[]): void {
   for (const field of Object.keys(content).sort()) {

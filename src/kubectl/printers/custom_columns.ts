@@ -2,6 +2,7 @@
 // CustomColumnsPrinter): one tab-aligned row per object, each cell the values its JSONPath finds
 // as Go's fmt.Sprint prints them, joined with commas, or `<none>` when it finds nothing.
 
+import { goSprint } from '../gofmt.ts';
 import { KubectlError } from '../rest/errors.ts';
 import { findJSONPathResults, parseJSONPathTemplate } from './jsonpath.ts';
 import { TabWriter, kubectlTableOptions } from './tabwriter.ts';
@@ -46,33 +47,6 @@ export function columnsFromTemplate(text: string): CustomColumn[] {
   return headers.map((header, i) => ({ header, fieldSpec: relaxedJSONPath(specs[i]!) }));
 }
 
-/** strconv.FormatFloat(f, 'g', -1, 64), as %v prints a float64. */
-function goFloat(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
-  const exp = Math.floor(Math.log10(Math.abs(n)));
-  if (exp < -4 || exp >= 21) {
-    const [mantissa, e] = n.toExponential().split('e');
-    const digits = e!.replace(/^[+-]/, '');
-    return `${mantissa}e${e!.startsWith('-') ? '-' : '+'}${digits.padStart(2, '0')}`;
-  }
-  return String(n);
-}
-
-/** fmt.Sprint of a decoded JSON value. */
-export function goSprint(v: unknown): string {
-  if (v === null || v === undefined) return '<nil>';
-  if (typeof v === 'number') return goFloat(v);
-  if (Array.isArray(v)) return `[${v.map(goSprint).join(' ')}]`;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `map[${Object.keys(o)
-      .sort()
-      .map((k) => `${k}:${goSprint(o[k])}`)
-      .join(' ')}]`;
-  }
-  return String(v);
-}
-
 /** printers.EscapeTerminal: control characters shown, not run. */
 const escapeTerminal = (s: string) => s.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => JSON.stringify(c).slice(1, -1));
 
@@ -86,7 +60,7 @@ export function printCustomColumns(columns: CustomColumn[], objects: unknown[], 
       const cells = templates.map((t) => {
         const results = findJSONPathResults(t, obj);
         if (results.length === 0 || results[0]!.length === 0) return '<none>';
-        return results.flatMap((values) => values.map((v) => escapeTerminal(goSprint(v)))).join(',');
+        return results.flatMap((values) => values.map((v) => escapeTerminal(goSprint(v, 'int64')))).join(',');
       });
       w.write(cells.join('\t') + '\n');
     }

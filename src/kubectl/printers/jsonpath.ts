@@ -3,6 +3,7 @@
 // Maps and lists print as compact JSON, scalars as Go's fmt prints them, results separated by
 // a space. Missing keys print nothing (kubectl's --allow-missing-template-keys=true).
 
+import { goSprint } from '../gofmt.ts';
 import { goJSONString, goNumber } from './json.ts';
 import { KubectlError } from '../rest/errors.ts';
 
@@ -228,9 +229,7 @@ function compactJSON(v: unknown): string {
 
 function text(v: unknown): string {
   if (v !== null && typeof v === 'object') return compactJSON(v);
-  if (v === null || v === undefined) return '<nil>';
-  if (typeof v === 'number') return goNumber(v);
-  return String(v);
+  return goSprint(v, 'int64');
 }
 
 function execNodes(nodes: Node[], root: unknown, current: unknown): string {

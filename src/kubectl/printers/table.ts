@@ -2,7 +2,7 @@
 // once per column set, priority>0 columns only with -o wide, NAMESPACE first with -A,
 // LABELS last with --show-labels, `kind.group/` before names when kinds are mixed.
 
-import { goNumber } from './json.ts';
+import { goSprint } from '../gofmt.ts';
 
 export interface TableColumnDefinition {
   name: string;
@@ -40,20 +40,14 @@ export function formatLabels(labels: Record<string, string> | undefined): string
   return keys.map((k) => `${k}=${labels![k]}`).join(',');
 }
 
-/** fmt.Sprint of a cell decoded from JSON. */
+/** A cell as printRows writes it: strings cut at the first line break, other values fmt.Sprint. */
 function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'string') {
     const cut = cell.search(/[\f\n\r]/);
     return cut >= 0 ? cell.slice(0, cut) + '...' : cell;
   }
-  if (typeof cell === 'number') return goNumber(cell);
-  if (typeof cell === 'boolean') return String(cell);
-  if (Array.isArray(cell)) return `[${cell.map(cellText).join(' ')}]`;
-  return `map[${Object.keys(cell as object)
-    .sort()
-    .map((k) => `${k}:${cellText((cell as Record<string, unknown>)[k])}`)
-    .join(' ')}]`;
+  return goSprint(cell, 'int64');
 }
 
 /** Tab-separated lines for one Table; the caller's tabwriter aligns them. */

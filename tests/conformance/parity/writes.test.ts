@@ -93,6 +93,31 @@ export const writeFiles: Record<string, string> = {
     'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n  labels:\n    tier: x\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: second\n  labels:\n    tier: x\n',
   'probed.yaml': "apiVersion: v1\nkind: Pod\nmetadata:\n  name: probed\n  labels: {app: probed}\n  annotations: {note: \"hello\"}\nspec:\n  initContainers:\n  - name: init\n    image: busybox\n    command: [\"sh\", \"-c\", \"echo hi\"]\n    resources:\n      requests: {cpu: \"0.5\", memory: 1Gi}\n  containers:\n  - name: app\n    image: nginx:1.27\n    command: [\"nginx\"]\n    args: [\"-g\", \"daemon off;\"]\n    ports:\n    - containerPort: 80\n    - containerPort: 443\n      hostPort: 8443\n    env:\n    - name: A\n      value: \"x\"\n    - name: POD\n      valueFrom: {fieldRef: {fieldPath: metadata.name}}\n    - name: CM\n      valueFrom: {configMapKeyRef: {name: c, key: k}}\n    - name: S\n      valueFrom: {secretKeyRef: {name: s, key: k, optional: true}}\n    - name: LIM\n      valueFrom: {resourceFieldRef: {resource: limits.memory}}\n    envFrom:\n    - configMapRef: {name: c}\n    - secretRef: {name: s}\n      prefix: S_\n    livenessProbe:\n      httpGet: {path: /healthz, port: 80}\n    readinessProbe:\n      tcpSocket: {port: 80}\n      initialDelaySeconds: 5\n    startupProbe:\n      exec: {command: [\"cat\", \"/tmp/x\"]}\n    resources:\n      limits: {cpu: \"1\", memory: 512Mi}\n      requests: {cpu: 250m, memory: 256Mi}\n    volumeMounts:\n    - {name: cfg, mountPath: /etc/cfg, readOnly: true}\n    - {name: data, mountPath: /data, subPath: sub}\n    - {name: host, mountPath: /host}\n    - {name: sec, mountPath: /sec}\n  volumes:\n  - name: cfg\n    configMap: {name: c}\n  - name: data\n    emptyDir: {sizeLimit: 1Gi}\n  - name: host\n    hostPath: {path: /var/log, type: Directory}\n  - name: sec\n    secret: {secretName: s}\n  nodeSelector: {kubernetes.io/os: linux}\n  tolerations:\n  - {key: a, operator: Equal, value: b, effect: NoSchedule}\n  - {operator: Exists}\n",
   'plain-pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: plain\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n',
+  // A custom resource whose numbers an unstructured object keeps as int64 or float64.
+  'widget-crd.yaml': [
+    'apiVersion: apiextensions.k8s.io/v1',
+    'kind: CustomResourceDefinition',
+    'metadata:',
+    '  name: widgets.example.com',
+    'spec:',
+    '  group: example.com',
+    '  names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}',
+    '  scope: Namespaced',
+    '  versions:',
+    '  - name: v1',
+    '    served: true',
+    '    storage: true',
+    '    additionalPrinterColumns:',
+    '    - {name: Size, type: number, jsonPath: .spec.a}',
+    '    - {name: Count, type: integer, jsonPath: .spec.b}',
+    '    schema:',
+    '      openAPIV3Schema:',
+    '        type: object',
+    '        x-kubernetes-preserve-unknown-fields: true',
+    '',
+  ].join('\n'),
+  'widget.yaml':
+    'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w1\nspec: {a: 1234567.5, b: 1000000, c: 1e21, d: 123456789012345678901234, e: 0.00001, f: 2.5, g: 100000000000000000000}\n',
   // Service ports kubectl cannot diff (strategicpatch's list element types): its own error, not a crash.
   'svc-null-port.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: custom-api-server\nspec:\n  selector:\n    app: demo\n  ports: [null]\n',
   'svc-demo.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: demo\nspec:\n  selector:\n    app: demo\n  ports: [{port: 80}]\n',
@@ -295,6 +320,13 @@ export const writesCorpus: string[] = [
   'apply -f svc-demo-null.yaml',
   'apply -f svc-demo-mixed.yaml',
   'delete svc demo',
+  // Numbers of a custom resource in each printer.
+  'apply -f widget-crd.yaml',
+  'apply -f widget.yaml',
+  'get widgets',
+  'get widgets -o custom-columns=A:.spec.a,B:.spec.b,C:.spec.c,D:.spec.d,E:.spec.e,F:.spec.f,G:.spec.g,S:.spec',
+  "get widget w1 -o jsonpath='{.spec.a} {.spec.b} {.spec.g} {.spec}'",
+  'describe widget w1',
 ];
 
 describeParity('apply, create, delete and scale print what the real kubectl prints', writesCorpus, { files: writeFiles, stdinFor, clusterEach: true });
