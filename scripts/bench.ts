@@ -7,10 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUDGETS, type BudgetName } from './budgets.ts';
+import { BUDGETS, KiB, type BudgetName } from './budgets.ts';
 import { checkBudgets, verdictOf } from './lib/budget-check.ts';
 import { medianLighthouse } from './lib/lighthouse-run.ts';
-import { KiB, formatTable, hasPlayground, kib, weighPages, type PageWeight } from './lib/page-weight.ts';
+import { formatTable, hasPlayground, kib, weighPages, type PageWeight } from './lib/page-weight.ts';
 import { ROUND_TRIP_COMMANDS, launchChromium, median, percentile, roundTrips, terminalReady } from './lib/playground-timing.ts';
 import { startPreview } from './lib/preview-server.ts';
 import { SIM_TARGET, measureSimThroughput } from './lib/sim-throughput.ts';
@@ -92,9 +92,10 @@ async function main(): Promise<void> {
 
   if (only.has('sim')) {
     progress('sim throughput');
-    for (const r of await measureSimThroughput(Number(process.env.BENCH_SECONDS ?? 2), { floor: false }))
+    const seconds = Number(process.env.BENCH_SECONDS ?? 2);
+    for (const r of await measureSimThroughput(seconds, { floor: false }))
       rows.push([`sim ${r.name}`, '(in-process)', `${Math.round(r.reqPerSecond).toLocaleString('en-US')} req/s`, `≥ ${SIM_TARGET.toLocaleString('en-US')} req/s`, met(r.reqPerSecond >= SIM_TARGET)]);
-    notes.push('Sim: one Node process calling the cluster\'s fetch handler in a loop for 2 s per request after a warm-up (scripts/lib/sim-throughput.ts, as npm run bench:sim).');
+    notes.push(`Sim: one Node process calling the cluster's fetch handler in a loop for ${seconds} s per request after a warm-up (scripts/lib/sim-throughput.ts, as npm run bench:sim; BENCH_SECONDS sets the time).`);
   }
 
   if (browserWork) {

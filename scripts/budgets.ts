@@ -13,7 +13,7 @@ export interface Budget {
   knownMiss?: string;
 }
 
-const KiB = 1024;
+export const KiB = 1024;
 
 export type BudgetName = 'html' | 'css' | 'prose' | 'terminal' | 'editor';
 

@@ -11,14 +11,11 @@ import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 const run = promisify(execFile);
 
 export interface LighthouseFigures {
-  url: string;
   /** 0–100. */
   score: number;
   lcpMs: number;
   tbtMs: number;
   cls: number;
-  fcpMs: number;
-  speedIndexMs: number;
   /** The saved JSON report. */
   report: string;
   /** Lighthouse's own notes on what it saw, and where the score was lost. */
@@ -70,7 +67,7 @@ function diagnose(report: Report): string[] {
   return out;
 }
 
-export async function lighthouse(url: string, outDir: string, name: string): Promise<LighthouseFigures> {
+async function lighthouse(url: string, outDir: string, name: string): Promise<LighthouseFigures> {
   mkdirSync(outDir, { recursive: true });
   const report = join(outDir, `${name}.report.json`);
   // Resolved here, not on import: a bench without Lighthouse runs where it is not installed.
@@ -83,13 +80,10 @@ export async function lighthouse(url: string, outDir: string, name: string): Pro
   const json = JSON.parse(readFileSync(report, 'utf8')) as Report;
   const value = (id: string) => json.audits[id]?.numericValue ?? Number.NaN;
   return {
-    url,
     score: Math.round(json.categories.performance.score * 100),
     lcpMs: value('largest-contentful-paint'),
     tbtMs: value('total-blocking-time'),
     cls: value('cumulative-layout-shift'),
-    fcpMs: value('first-contentful-paint'),
-    speedIndexMs: value('speed-index'),
     report,
     diagnosis: diagnose(json),
   };

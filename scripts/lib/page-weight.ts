@@ -9,8 +9,7 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-export const KiB = 1024;
+import { KiB } from '../budgets.ts';
 
 export interface PageWeight {
   /** The page's path on the site, e.g. `/en/lessons/01-why-extend/`. */

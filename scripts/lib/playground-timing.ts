@@ -138,7 +138,6 @@ declare global {
 
 export interface RoundTrips {
   samples: number[];
-  commands: string[];
   connection: string;
   /** Requests kubectl made during the timed commands, and how many the service worker answered. */
   requests: number;
@@ -181,18 +180,15 @@ export async function roundTrips(browser: Browser, url: string, count: number, w
       requests++;
       if (response.fromServiceWorker()) fromServiceWorker++;
     });
-    const commands: string[] = [];
     for (let i = 0; i < warmup + count; i++) {
       if (i === warmup) counting = true;
-      const command = ROUND_TRIP_COMMANDS[i % ROUND_TRIP_COMMANDS.length]!;
-      await page.keyboard.type(command);
+      await page.keyboard.type(ROUND_TRIP_COMMANDS[i % ROUND_TRIP_COMMANDS.length]!);
       await page.keyboard.press('Enter');
       await page.waitForFunction((n) => window.benchRoundTrip!.samples.length === n, i + 1, { timeout: 30_000 });
-      if (i >= warmup) commands.push(command);
     }
     const { samples, failed } = await page.evaluate(() => window.benchRoundTrip!);
     if (failed.length > 0) throw new Error(`commands failed in the round-trip run: ${failed.slice(0, 3).join('; ')}`);
-    return { samples: samples.slice(warmup), commands, connection, requests, fromServiceWorker };
+    return { samples: samples.slice(warmup), connection, requests, fromServiceWorker };
   } finally {
     await context.close();
   }

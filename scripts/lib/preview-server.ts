@@ -9,7 +9,7 @@ export interface PreviewServer {
 }
 
 /** A TCP port nothing listens on right now. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

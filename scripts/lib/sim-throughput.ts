@@ -11,7 +11,7 @@ const aggregatedAccept =
   'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json';
 const tableAccept = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
-export const SIM_CASES = [
+const SIM_CASES = [
   { name: 'GET /apis (legacy APIGroupList)', path: '/apis', accept: 'application/json' },
   { name: 'GET /apis (aggregated discovery)', path: '/apis', accept: aggregatedAccept },
   { name: 'GET /apis/metrics.k8s.io/v1beta1/nodes (proxied)', path: '/apis/metrics.k8s.io/v1beta1/nodes', accept: 'application/json, */*' },

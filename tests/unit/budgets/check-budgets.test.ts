@@ -7,11 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, test } from 'vitest';
-import { BUDGETS, type Budget, type BudgetName } from '../../../scripts/budgets.ts';
+import { BUDGETS, KiB, type Budget, type BudgetName } from '../../../scripts/budgets.ts';
 import { checkBudgets, verdictOf } from '../../../scripts/lib/budget-check.ts';
 import { weighPages } from '../../../scripts/lib/page-weight.ts';
 
-const KiB = 1024;
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
