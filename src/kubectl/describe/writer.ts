@@ -5,14 +5,15 @@
 import { tabwrite, describeOptions } from '../printers/tabwriter.ts';
 import { humanDuration } from '../../lib/duration.ts';
 import { goSortSlice } from '../printers/go_sort.ts';
+import { escapeTerminal } from '../printers/terminal.ts';
 
-/** PrefixWriter: two spaces per level; flush() closes the tabwriter's current column blocks. */
+/** PrefixWriter: two spaces per level, escaped for the terminal; flush() closes the tabwriter's current column blocks. */
 export class DescribeWriter {
   private written = '';
   private pending = '';
 
   write(level: number, text: string): void {
-    this.pending += '  '.repeat(level) + text;
+    this.pending += escapeTerminal('  '.repeat(level) + text);
   }
 
   flush(): void {

@@ -6,6 +6,7 @@ import { goSprint } from '../gofmt.ts';
 import { KubectlError } from '../rest/errors.ts';
 import { findJSONPathResults, parseJSONPathTemplate } from './jsonpath.ts';
 import { TabWriter, kubectlTableOptions } from './tabwriter.ts';
+import { escapeTerminal } from './terminal.ts';
 
 export interface CustomColumn {
   header: string;
@@ -46,9 +47,6 @@ export function columnsFromTemplate(text: string): CustomColumn[] {
   }
   return headers.map((header, i) => ({ header, fieldSpec: relaxedJSONPath(specs[i]!) }));
 }
-
-/** printers.EscapeTerminal: control characters shown, not run. */
-const escapeTerminal = (s: string) => s.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => JSON.stringify(c).slice(1, -1));
 
 /** Prints the objects; the header line comes first, even when a path then fails to parse. */
 export function printCustomColumns(columns: CustomColumn[], objects: unknown[], noHeaders: boolean, out: (text: string) => void): void {

@@ -3,6 +3,7 @@
 // LABELS last with --show-labels, `kind.group/` before names when kinds are mixed.
 
 import { goSprint } from '../gofmt.ts';
+import { escapeTerminal } from './terminal.ts';
 
 export interface TableColumnDefinition {
   name: string;
@@ -40,14 +41,14 @@ export function formatLabels(labels: Record<string, string> | undefined): string
   return keys.map((k) => `${k}=${labels![k]}`).join(',');
 }
 
-/** A cell as printRows writes it: strings cut at the first line break, other values fmt.Sprint. */
+/** A cell as printRows writes it: strings cut at the first line break, other values fmt.Sprint, escaped. */
 function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'string') {
     const cut = cell.search(/[\f\n\r]/);
-    return cut >= 0 ? cell.slice(0, cut) + '...' : cell;
+    return cut >= 0 ? escapeTerminal(cell.slice(0, cut)) + '...' : escapeTerminal(cell);
   }
-  return goSprint(cell, 'int64');
+  return escapeTerminal(goSprint(cell, 'int64'));
 }
 
 /** Tab-separated lines for one Table; the caller's tabwriter aligns them. */

@@ -118,6 +118,31 @@ export const writeFiles: Record<string, string> = {
   ].join('\n'),
   'widget.yaml':
     'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w1\nspec: {a: 1234567.5, b: 1000000, c: 1e21, d: 123456789012345678901234, e: 0.00001, f: 2.5, g: 100000000000000000000}\n',
+  // Values holding ESC, CR, a tab and another control character, as the terminal must not run them.
+  'gadget-crd.yaml': [
+    'apiVersion: apiextensions.k8s.io/v1',
+    'kind: CustomResourceDefinition',
+    'metadata:',
+    '  name: gadgets.example.com',
+    'spec:',
+    '  group: example.com',
+    '  names: {kind: Gadget, plural: gadgets, singular: gadget, listKind: GadgetList}',
+    '  scope: Namespaced',
+    '  versions:',
+    '  - name: v1',
+    '    served: true',
+    '    storage: true',
+    '    additionalPrinterColumns:',
+    '    - {name: Note, type: string, jsonPath: .spec.note}',
+    '    - {name: Parts, type: string, jsonPath: .spec.parts}',
+    '    schema:',
+    '      openAPIV3Schema:',
+    '        type: object',
+    '        x-kubernetes-preserve-unknown-fields: true',
+    '',
+  ].join('\n'),
+  'gadget.yaml':
+    'apiVersion: example.com/v1\nkind: Gadget\nmetadata:\n  name: g1\n  annotations:\n    note: "a\\e[31mred\\e[0m\\rb\\tc\\x01d"\nspec:\n  note: "x\\e[1my\\rz"\n  parts: ["\\e[2J", "p\\rq"]\n',
   // Service ports kubectl cannot diff (strategicpatch's list element types): its own error, not a crash.
   'svc-null-port.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: custom-api-server\nspec:\n  selector:\n    app: demo\n  ports: [null]\n',
   'svc-demo.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: demo\nspec:\n  selector:\n    app: demo\n  ports: [{port: 80}]\n',
@@ -327,6 +352,13 @@ export const writesCorpus: string[] = [
   'get widgets -o custom-columns=A:.spec.a,B:.spec.b,C:.spec.c,D:.spec.d,E:.spec.e,F:.spec.f,G:.spec.g,S:.spec',
   "get widget w1 -o jsonpath='{.spec.a} {.spec.b} {.spec.g} {.spec}'",
   'describe widget w1',
+  // ESC and CR in values: shown as ^[ and \r by the table, custom-columns and describe printers.
+  'apply -f gadget-crd.yaml',
+  'apply -f gadget.yaml',
+  'get gadgets',
+  'get gadget g1 -o custom-columns=A:.metadata.annotations.note,N:.spec.note,P:.spec.parts',
+  'describe gadget g1',
+  'describe gadgets',
 ];
 
 describeParity('apply, create, delete and scale print what the real kubectl prints', writesCorpus, { files: writeFiles, stdinFor, clusterEach: true });
