@@ -48,13 +48,13 @@ export function columnsFromTemplate(text: string): CustomColumn[] {
   return headers.map((header, i) => ({ header, fieldSpec: relaxedJSONPath(specs[i]!) }));
 }
 
-/** Prints the objects; the header line comes first, even when a path then fails to parse. */
+/** Prints the objects; the header line comes first, then the paths are parsed once, as PrintObj does (an empty list too). */
 export function printCustomColumns(columns: CustomColumn[], objects: unknown[], noHeaders: boolean, out: (text: string) => void): void {
   const w = new TabWriter(out, kubectlTableOptions);
   try {
     if (!noHeaders) w.write(columns.map((c) => c.header).join('\t') + '\n');
+    const templates = columns.map((c) => parseJSONPathTemplate(c.fieldSpec));
     for (const obj of objects) {
-      const templates = columns.map((c) => parseJSONPathTemplate(c.fieldSpec));
       const cells = templates.map((t) => {
         const results = findJSONPathResults(t, obj);
         if (results.length === 0 || results[0]!.length === 0) return '<none>';
