@@ -5,7 +5,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKubectl } from '../../../src/kubectl/run.ts';
 import { kubectlAvailable, normaliseLog, startConformanceCluster, type ConformanceCluster, type KubectlResult } from '../harness.ts';
@@ -28,8 +28,20 @@ export interface Pair {
   normalise(text: string): string;
 }
 
-export function kubectlPair(c: ConformanceCluster): Pair {
+export interface PairOptions {
+  /**
+   * Files written into the cluster's home, the real kubectl's working directory, for the lines
+   * that name them (`-f NAME`); given, ours reads files as the real kubectl does, by path from
+   * there (the kubeconfig too). Without it, ours reads no files.
+   */
+  files?: Record<string, string>;
+  /** The server ours talks to, when not the cluster's: a second cluster started the same way. */
+  oursServer?: string;
+}
+
+export function kubectlPair(c: ConformanceCluster, options: PairOptions = {}): Pair {
   const binary = realKubectlBinary();
+  for (const [name, text] of Object.entries(options.files ?? {})) c.writeFile(name, text);
   const kubeconfig = c.writeFile(
     'parity-kubeconfig',
     [
@@ -53,6 +65,10 @@ export function kubectlPair(c: ConformanceCluster): Pair {
     ].join('\n'),
   );
   const home = dirname(kubeconfig);
+  const readFile = (name: string) => {
+    const path = resolve(home, name);
+    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  };
   const cacheRoot = mkdtempSync(join(tmpdir(), 'apiservice-lab-parity-'));
   // Run the binary under the name learners type: its User-Agent (-v=7 and up) is built from it.
   let named = binary;
@@ -74,8 +90,8 @@ export function kubectlPair(c: ConformanceCluster): Pair {
     ours: (args, stdin) =>
       runKubectl(args, {
         fetch: (req) => fetch(req),
-        server: c.server.url,
-        files: { readFile: () => undefined },
+        server: options.oursServer ?? c.server.url,
+        files: { readFile: options.files ? readFile : () => undefined },
         stdin,
         now: () => new Date(),
         pid: process.pid,
@@ -204,28 +220,15 @@ export interface ParitySuite {
 export function describeParity(title: string, corpus: readonly string[], suite: ParitySuite): void {
   describe.runIf(kubectlAvailable())(title, () => {
     const clusters: ConformanceCluster[] = [];
-    let real: Pair;
+    let pair: Pair;
     let normaliseOurs: (text: string) => string;
-    let ours: (args: string[], stdin?: string) => Promise<KubectlResult>;
     beforeAll(async () => {
       const realCluster = await startConformanceCluster();
       clusters.push(realCluster);
       const ourCluster = suite.clusterEach ? await startConformanceCluster() : realCluster;
       if (ourCluster !== realCluster) clusters.push(ourCluster);
-      for (const [name, text] of Object.entries(suite.files)) realCluster.writeFile(name, text);
-      real = kubectlPair(realCluster);
-      normaliseOurs = ourCluster === realCluster ? real.normalise : kubectlPair(ourCluster).normalise;
-      const home = realCluster.home;
-      ours = (args, stdin) =>
-        runKubectl(args, {
-          fetch: (req) => fetch(req),
-          server: ourCluster.server.url,
-          files: { readFile: (name) => (existsSync(join(home, name)) ? readFileSync(join(home, name), 'utf8') : undefined) },
-          stdin,
-          now: () => new Date(),
-          pid: process.pid,
-          kubeconfigPath: join(home, 'parity-kubeconfig'),
-        });
+      pair = kubectlPair(realCluster, { files: suite.files, oursServer: ourCluster.server.url });
+      normaliseOurs = (text) => normaliseParity(text, ourCluster.server.url);
     }, 60_000);
     afterAll(async () => {
       for (const c of clusters) await c.close();
@@ -235,9 +238,9 @@ export function describeParity(title: string, corpus: readonly string[], suite: 
       it(`kubectl ${line}`, async () => {
         const args = shellWords(line);
         const stdin = suite.stdinFor?.[line];
-        const theirs = await real.real(args, stdin);
-        const mine = await ours(args, stdin);
-        expect(comparable(mine, normaliseOurs)).toEqual(comparable(theirs, real.normalise));
+        const theirs = await pair.real(args, stdin);
+        const mine = await pair.ours(args, stdin);
+        expect(comparable(mine, normaliseOurs)).toEqual(comparable(theirs, pair.normalise));
       });
     }
   });

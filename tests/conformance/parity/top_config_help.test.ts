@@ -2,12 +2,7 @@
 // with ours against the same cluster and must print the same stdout and stderr, with the same
 // exit code. Lines start after `kubectl`; ours reads the kubeconfig from disk as kubectl does.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runKubectl } from '../../../src/kubectl/run.ts';
-import { kubectlAvailable, startConformanceCluster, type ConformanceCluster, type KubectlResult } from '../harness.ts';
-import { comparable, kubectlPair, shellWords, type Pair } from './ours.ts';
+import { describeParity } from './ours.ts';
 
 export const topConfigHelpCorpus: string[] = [
   // Resource usage through the Metrics API.
@@ -91,34 +86,4 @@ export const topConfigHelpCorpus: string[] = [
   '--server http://127.0.0.1:1 help',
 ];
 
-describe.runIf(kubectlAvailable())('top, cluster-info, config view and help print what the real kubectl prints', () => {
-  let c: ConformanceCluster;
-  let pair: Pair;
-  let ours: (args: string[]) => Promise<KubectlResult>;
-  beforeAll(async () => {
-    c = await startConformanceCluster();
-    pair = kubectlPair(c);
-    const kubeconfig = join(dirname(c.writeFile('top-config-help', '')), 'parity-kubeconfig');
-    ours = (args) =>
-      runKubectl(args, {
-        fetch: (req) => fetch(req),
-        server: c.server.url,
-        files: { readFile: (name) => (existsSync(name) ? readFileSync(name, 'utf8') : undefined) },
-        now: () => new Date(),
-        pid: process.pid,
-        kubeconfigPath: kubeconfig,
-      });
-  });
-  afterAll(async () => {
-    await c?.close();
-  });
-
-  for (const line of topConfigHelpCorpus) {
-    it(`kubectl ${line}`, async () => {
-      const args = shellWords(line);
-      const real = await pair.real(args);
-      const mine = await ours(args);
-      expect(comparable(mine, pair.normalise)).toEqual(comparable(real, pair.normalise));
-    });
-  }
-});
+describeParity('top, cluster-info, config view and help print what the real kubectl prints', topConfigHelpCorpus, { files: {} });
