@@ -6,10 +6,10 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type YAMLError } from 'yaml';
 import { goJSONString } from '../printers/json.ts';
 
-/** Go's json.Marshal of decoded JSON values: compact, map keys sorted, HTML characters escaped. */
 /** An object as client-go's JSON encoder writes a request body: compact, then a line break. */
 export const encodeObject = (obj: unknown) => goMarshal(obj) + '\n';
 
+/** Go's json.Marshal of decoded JSON values: compact, map keys sorted, HTML characters escaped. */
 export function goMarshal(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return goJSONString(value);
