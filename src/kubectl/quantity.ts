@@ -58,7 +58,7 @@ export const quantityMilliValue = (q: Quantity) => scaledValue(q, -3);
 export const quantityOf = (value: unknown): Quantity => (typeof value === 'string' ? parseQuantity(value) : undefined) ?? zero;
 
 /** How a quantity was written, which decides how Quantity.String() prints it back. */
-export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
+type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
 
 /** A quantity with its format, as resource.Quantity carries them. */
 export interface FormattedQuantity {

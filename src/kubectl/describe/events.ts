@@ -23,7 +23,7 @@ export interface CoreEvent {
 }
 
 /** What searchEvents selects on: the involved object's name and namespace, and its kind and uid when known. */
-export interface EventReference {
+interface EventReference {
   name: string;
   namespace: string;
   kind?: string;

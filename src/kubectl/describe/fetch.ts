@@ -17,7 +17,7 @@ export interface Meta {
   annotations?: Record<string, string>;
 }
 
-export interface TypedResource {
+interface TypedResource {
   /** `/api/v1` or `/apis/GROUP/VERSION`. */
   prefix: string;
   group: string;

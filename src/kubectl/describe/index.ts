@@ -19,7 +19,7 @@ import { caller } from '../rest/body_log.ts';
 export type { DescriberSettings } from './events.ts';
 
 /** ResourceDescriber.Describe(namespace, name, settings) */
-export type Describer = (ctx: CommandContext, namespace: string, name: string, settings: DescriberSettings) => Promise<string>;
+type Describer = (ctx: CommandContext, namespace: string, name: string, settings: DescriberSettings) => Promise<string>;
 
 /** PodDescriber: events without a kind, under the mirror pod's uid for a static pod. */
 const podDescriber: Describer = async (ctx, namespace, name, settings) => {

@@ -72,7 +72,7 @@ function describeProbe(probe: Json): string {
 }
 
 /** describeResources: limits, then requests, each sorted by resource name. */
-export function describeResources(w: DescribeWriter, resources: Json | undefined, level: number): void {
+function describeResources(w: DescribeWriter, resources: Json | undefined, level: number): void {
   for (const [title, list] of [['Limits', resources?.limits], ['Requests', resources?.requests]] as const) {
     const names = Object.keys((list as Json | undefined) ?? {}).sort();
     if (names.length > 0) w.write(level, `${title}:\n`);
@@ -148,7 +148,7 @@ function resourceFieldValue(container: Json, ref: Json): string {
 }
 
 /** describeContainers: one block per container, with its status when the pod reported one. */
-export function describeContainers(w: DescribeWriter, label: string, containers: Json[], statuses: Json[] | undefined, pod: PodLike | undefined, space: string): void {
+function describeContainers(w: DescribeWriter, label: string, containers: Json[], statuses: Json[] | undefined, pod: PodLike | undefined, space: string): void {
   const byName = new Map<string, Json>();
   for (const s of statuses ?? []) byName.set(String(s.name), s);
   w.write(0, `${space}${label}:${containers.length === 0 ? ' <none>' : ''}\n`);
@@ -251,7 +251,7 @@ function describeVolume(w: DescribeWriter, v: Json): void {
 }
 
 /** describeVolumes */
-export function describeVolumes(w: DescribeWriter, volumes: Json[] | undefined, space: string): void {
+function describeVolumes(w: DescribeWriter, volumes: Json[] | undefined, space: string): void {
   if (!volumes || volumes.length === 0) {
     w.write(0, `${space}Volumes:\t<none>\n`);
     return;

@@ -103,7 +103,7 @@ export interface Taint {
 }
 
 /** Taint.ToString: key[=value]:effect */
-export function taintString(t: Taint): string {
+function taintString(t: Taint): string {
   const kv = t.value ? `${t.key ?? ''}=${t.value}` : (t.key ?? '');
   return t.effect ? `${kv}:${t.effect}` : kv;
 }

@@ -8,7 +8,7 @@ import { findJSONPathResults, parseJSONPathTemplate } from './jsonpath.ts';
 import { TabWriter, kubectlTableOptions } from './tabwriter.ts';
 import { escapeTerminal } from './terminal.ts';
 
-export interface CustomColumn {
+interface CustomColumn {
   header: string;
   /** The JSONPath template, braces included. */
   fieldSpec: string;
