@@ -5,6 +5,7 @@
 import type { FieldError } from './fielderrors.ts';
 import type { KubeObject } from './types.ts';
 import type { GroupResource } from './errors.ts';
+import type { DecodeResult } from './apiserver/go_decode.ts';
 
 export interface TableColumn {
   name: string;
@@ -56,7 +57,7 @@ export interface ResourceType {
   /** Strategy.Validate / ValidateUpdate: field errors, in the order the real validator reports them. */
   validate?(obj: KubeObject, old?: KubeObject): FieldError[];
   /** Decode a request body as the kind's Go type: unknown fields dropped, wrong types rejected with the decoder's message. */
-  decode?(raw: unknown): { ok: true; obj: KubeObject } | { ok: false; message: string };
+  decode?(raw: unknown): DecodeResult;
   /** The status strategy's PrepareForUpdate: keep everything but status from the old object. */
   prepareForStatusUpdate?(obj: KubeObject, old: KubeObject): void;
   /** Whether a PUT may omit metadata.resourceVersion (most kinds allow it; APIService does not). */

@@ -1,15 +1,14 @@
 // Decoding a request body into apiregistration/v1 APIService as the apiserver's JSON serializer
-// does (sigs.k8s.io/json, a case-sensitive encoding/json): values of the wrong JSON type fail
-// with encoding/json's UnmarshalTypeError (the first one in document order wins), a caBundle that
-// is not base64 fails with the base64 error, unknown fields are dropped, and the result is in Go
-// struct field order with omitempty applied. Unknown-field (strict) errors are reported by the
-// OpenAPI field validation, not here.
+// does (sigs.k8s.io/json, a case-sensitive encoding/json; see src/lib/go_json.ts): values of the
+// wrong JSON type fail with encoding/json's UnmarshalTypeError, a caBundle that is not base64
+// fails with the base64 error, a time that is not RFC 3339 with time.Parse's, and unknown fields
+// are dropped; canonicalAPIService then puts the fields in Go struct order. Unknown-field
+// (strict) errors are reported by the OpenAPI field validation, not here.
 
 import { isObject, type KubeObject } from '../types.ts';
-import { decodeValue, goBool, goInt32, goString, goTime, objectMeta, TypeError_, unmarshalTypeError, type GoType } from '../apiserver/go_decode.ts';
+import { goBool, goInt32, goString, goTime, goUnmarshal, objectMeta, unmarshalTypeError, type GoType } from '../../lib/go_json.ts';
+import { cannotBeHandled, type DecodeResult } from '../apiserver/go_decode.ts';
 import { canonicalAPIService } from './strategy.ts';
-
-export type DecodeResult = { ok: true; obj: KubeObject } | { ok: false; message: string };
 
 const serviceReference: GoType = {
   kind: 'struct',
@@ -53,21 +52,15 @@ const apiService: GoType = {
   },
 };
 
-const cannotBeHandled = (err: string) => `APIService in version "v1" cannot be handled as a APIService: ${err}`;
-
 /**
  * Decode a request body (already parsed JSON) as an APIService. On failure, `message` is the
  * whole 400 BadRequest Status message the apiserver sends.
  */
 export function decodeAPIService(raw: unknown): DecodeResult {
-  try {
-    const decoded = decodeValue(raw, apiService, undefined);
-    if (!isObject(decoded)) return { ok: false, message: cannotBeHandled(unmarshalTypeError('null', apiService, undefined).message) };
-    const obj = decoded as KubeObject;
-    obj.metadata ??= {};
-    return { ok: true, obj: canonicalAPIService(obj) };
-  } catch (e) {
-    if (e instanceof TypeError_) return { ok: false, message: cannotBeHandled(e.message) };
-    throw e;
-  }
+  const decoded = goUnmarshal(raw, apiService);
+  if (!decoded.ok) return { ok: false, message: cannotBeHandled('APIService', 'v1', decoded.message) };
+  if (!isObject(decoded.value)) return { ok: false, message: cannotBeHandled('APIService', 'v1', unmarshalTypeError('null', apiService, undefined)) };
+  const obj = decoded.value as KubeObject;
+  obj.metadata ??= {};
+  return { ok: true, obj: canonicalAPIService(obj) };
 }

@@ -46,5 +46,5 @@ export * from './helpers.ts';
 export { apiServiceTable, availableCell, serviceCell } from './table.ts';
 export { canonicalAPIService, prepareForStatusUpdate, setDefaults } from './strategy.ts';
 export { validateAPIService, validateAPIServiceStatusUpdate, validateAPIServiceUpdate } from './validation.ts';
-export { decodeAPIService, type DecodeResult } from './decode.ts';
+export { decodeAPIService } from './decode.ts';
 export { apiServiceName, automanagedLabel, builtinAPIServices, builtinGroupVersions, type BuiltinGroupVersion } from './builtin.ts';

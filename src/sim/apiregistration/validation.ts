@@ -5,7 +5,7 @@
 
 import { invalid, notSupported, required, type FieldError } from '../fielderrors.ts';
 import { isObject, type KubeObject, type ObjectMeta } from '../types.ts';
-import { decodedLength } from './base64.ts';
+import { decodedLength } from '../../lib/base64.ts';
 import { conditionsOf, serviceOf, specOf } from './helpers.ts';
 
 const byteLength = (s: string) => new TextEncoder().encode(s).length;

@@ -152,6 +152,9 @@ describe('decodeAPIService', () => {
     ['a string service', (b) => (b.spec.service = 'api'), 'json: cannot unmarshal string into Go struct field APIServiceSpec.spec.service of type v1.ServiceReference'],
     ['a bad caBundle', (b) => (b.spec.caBundle = 'not base64!'), 'illegal base64 data at input byte 3'],
     ['a caBundle without padding', (b) => (b.spec.caBundle = 'aGVsbG8'), 'illegal base64 data at input byte 4'],
+    ['a creationTimestamp that is not RFC 3339', (b) => (b.metadata.creationTimestamp = 'yesterday'), 'parsing time "yesterday" as "2006-01-02T15:04:05Z07:00": cannot parse "yesterday" as "2006"'],
+    ['a numeric creationTimestamp', (b) => (b.metadata.creationTimestamp = 5), 'json: cannot unmarshal number into Go struct field ObjectMeta.metadata.creationTimestamp of type string'],
+    ['a condition time out of range', (b) => (b.status = { conditions: [{ type: 'Available', lastTransitionTime: '2026-13-01T00:00:00Z' }] }), 'parsing time "2026-13-01T00:00:00Z": month out of range'],
   ];
   for (const [what, mutate, error] of typeErrors) {
     it(`rejects ${what} with the decoder's 400 message`, () => {
@@ -166,6 +169,13 @@ describe('decodeAPIService', () => {
     bad.spec = { version: 5, groupPriorityMinimum: 'x' };
     const decoded = decodeAPIService(bad);
     expect(decoded.ok || decoded.message).toMatch(/APIServiceSpec\.spec\.version of type string$/);
+  });
+
+  it('a time that does not parse stops decoding, so it wins over an earlier type error', () => {
+    const bad = structuredClone(body) as any;
+    bad.metadata = { name: bad.metadata.name, generation: 'x', creationTimestamp: 'yesterday' };
+    const decoded = decodeAPIService(bad);
+    expect(decoded.ok || decoded.message).toMatch(/: parsing time "yesterday" as /);
   });
 
   it('accepts a valid caBundle and null fields', () => {

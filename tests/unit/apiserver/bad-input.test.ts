@@ -97,6 +97,13 @@ describe('bad request bodies', () => {
     }
   });
 
+  it('a metadata time that is not RFC 3339 is the 400 of time.Parse', async () => {
+    const body = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'bad-time', creationTimestamp: 'yesterday' } };
+    const r = await send('POST', '/api/v1/namespaces', JSON.stringify(body));
+    expect(r.status).toBe(400);
+    expect(r.json.message).toBe('Namespace in version "v1" cannot be handled as a Namespace: parsing time "yesterday" as "2006-01-02T15:04:05Z07:00": cannot parse "yesterday" as "2006"');
+  });
+
   it('creating in a namespace that does not exist is NotFound for the namespace', async () => {
     const r = await send('POST', '/api/v1/namespaces/nowhere/services', JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 80 }] } }));
     expect(r.status).toBe(404);
