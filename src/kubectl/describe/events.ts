@@ -2,7 +2,8 @@
 // (searchEvents) and printed as DescribeEvents does, as a table of its own.
 
 import { accept } from '../rest/client.ts';
-import { encodeQuery } from '../rest/paths.ts';
+import { encodeQuery, resourcePath } from '../rest/paths.ts';
+import { core } from './fetch.ts';
 import type { CommandContext } from '../cmd/command.ts';
 import { goSortSlice } from '../printers/go_sort.ts';
 import { since, type DescribeWriter } from './writer.ts';
@@ -44,10 +45,9 @@ export async function searchEvents(ctx: CommandContext, ref: EventReference, set
   const terms = [`involvedObject.name=${ref.name}`, `involvedObject.namespace=${ref.namespace}`];
   if (ref.kind) terms.push(`involvedObject.kind=${ref.kind}`);
   if (ref.uid) terms.push(`involvedObject.uid=${ref.uid}`);
-  const base = ref.namespace ? `/api/v1/namespaces/${ref.namespace}/events` : '/api/v1/events';
   try {
     const list = await ctx.client().getJSON<{ items?: CoreEvent[] }>({ caller: caller.typedList,
-      path: base + encodeQuery({ fieldSelector: terms.join(','), limit: limitParam(settings) }),
+      path: resourcePath(core('events'), ref.namespace) + encodeQuery({ fieldSelector: terms.join(','), limit: limitParam(settings) }),
       accept: accept.protobufPreferred,
     });
     return list.items ?? [];

@@ -22,7 +22,7 @@ export function encodeQuery(params: Record<string, string | undefined>): string 
 /** Go's url.PathEscape for one path segment. */
 export const pathEscape = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-export function resourcePath(r: APIResource, namespace: string | undefined, name?: string): string {
+export function resourcePath(r: Pick<APIResource, 'group' | 'version' | 'name' | 'namespaced'>, namespace: string | undefined, name?: string): string {
   let path = r.group ? `/apis/${r.group}/${r.version}` : `/api/${r.version}`;
   if (r.namespaced && namespace) path += `/namespaces/${pathEscape(namespace)}`;
   path += `/${r.name}`;
