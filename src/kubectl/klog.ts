@@ -1,7 +1,7 @@
 // klog's text header, as kubectl's -v=N lines carry it:
 // `I1126 16:19:34.705462   15048 round_trippers.go:560] message`.
 
-export type Severity = 'I' | 'W' | 'E';
+export type Severity = 'I' | 'W' | 'E' | 'F';
 
 export interface KlogClock {
   now(): Date;
@@ -43,6 +43,11 @@ export class Klog {
 
   error(source: string, message: string): void {
     this.sink(klogHeader('E', this.clock.now(), this.clock.pid, source) + message + '\n');
+  }
+
+  /** klog.Fatalf's line (kubectl then exits 1). */
+  fatal(source: string, message: string): void {
+    this.sink(klogHeader('F', this.clock.now(), this.clock.pid, source) + message + '\n');
   }
 }
 

@@ -107,7 +107,7 @@ export async function startConformanceCluster(scenario = 'default'): Promise<Con
 export function normaliseLog(text: string, serverUrl: string): string {
   return text
     .replaceAll(serverUrl, 'http://SERVER')
-    .replace(/^([IWE])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ /gm, '$1MMDD hh:mm:ss.uuuuuu PID ')
+    .replace(/^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ /gm, '$1MMDD hh:mm:ss.uuuuuu PID ')
     .replace(/ in \d+ milliseconds/g, ' in N milliseconds')
     .replace(/Config loaded from file:\s+\S+/g, 'Config loaded from file:  KUBECONFIG');
 }

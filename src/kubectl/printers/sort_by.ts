@@ -3,13 +3,16 @@
 // Go's unstable sort so that equal keys come out in the order kubectl prints them.
 
 import { parseQuantity } from '../quantity.ts';
-import { KubectlError } from '../rest/errors.ts';
+import { FatalError, KubectlError } from '../rest/errors.ts';
 import { relaxedJSONPath } from './custom_columns.ts';
 import { goSort, naturalLess } from './go_sort.ts';
 import { findJSONPathResults, parseJSONPathTemplate } from './jsonpath.ts';
 
-/** isLess for the decoded JSON values Unstructured objects hold. */
-function isLess(a: unknown, b: unknown, field: string): boolean {
+/** Where kubectl's sorter stops on an unsortable value: RuntimeSort.Less (lists) or TableSorter.Less (tables). */
+type Sorter = 'objects' | 'table';
+
+/** isLess for the decoded JSON values Unstructured objects hold; maps and slices are unsortable (klog.Fatalf). */
+function isLess(a: unknown, b: unknown, field: string, sorter: Sorter): boolean {
   if (a === null && b === null) return false;
   if (a === null) return true;
   if (b === null) return false;
@@ -20,7 +23,9 @@ function isLess(a: unknown, b: unknown, field: string): boolean {
     if (qa && qb) return qa.numerator * qb.denominator < qb.numerator * qa.denominator;
     return naturalLess(a, b);
   }
-  throw new KubectlError(`Field ${field} is an unsortable type`);
+  const goType = Array.isArray(a) ? '[]interface {}' : typeof a === 'object' ? 'map[string]interface {}' : typeof a === 'boolean' ? 'bool' : typeof a;
+  const [source, container] = sorter === 'table' ? ['sorter.go:375', '[][][]reflect.Value'] : ['sorter.go:329', '*unstructured.Unstructured'];
+  throw new FatalError(source, `Field ${field} in ${container} is an unsortable type: interface, err: unsortable type: ${goType}`);
 }
 
 /** The first value for each object; undefined where the path finds nothing. */
@@ -33,13 +38,13 @@ function sortKeys(objects: unknown[], field: string): (unknown[] | undefined)[] 
 }
 
 /** Reorders `items` in place by the keys, as RuntimeSort and TableSorter do (missing keys first). */
-function sortByKeys<T>(items: T[], keys: (unknown[] | undefined)[], field: string): void {
+function sortByKeys<T>(items: T[], keys: (unknown[] | undefined)[], field: string, sorter: Sorter): void {
   goSort({
     len: () => items.length,
     less: (i, j) => {
       if (keys[i] === undefined) return true;
       if (keys[j] === undefined) return false;
-      return isLess(keys[i]![0], keys[j]![0], field);
+      return isLess(keys[i]![0], keys[j]![0], field, sorter);
     },
     swap: (i, j) => {
       [items[i], items[j]] = [items[j]!, items[i]!];
@@ -54,19 +59,21 @@ export function sortObjects<T>(items: T[], fieldInput: string): void {
   const field = relaxedJSONPath(fieldInput);
   const keys = sortKeys(items, field);
   if (keys.every((k) => k === undefined)) throw new KubectlError(`couldn't find any field with path ${JSON.stringify(field)} in the list of objects`);
-  sortByKeys(items, keys, field);
+  sortByKeys(items, keys, field, 'objects');
 }
 
-/** TableSorter over the full objects the rows carry (includeObject=Object); false when it cannot sort. */
+/** TableSorter over the full objects the rows carry (includeObject=Object); false when it cannot sort, fatal on an unsortable value. */
 export function sortTableRows<T extends { object?: unknown }>(rows: T[], fieldInput: string): boolean {
   if (rows.length <= 1) return true;
+  let field: string;
+  let keys: (unknown[] | undefined)[];
   try {
-    const field = relaxedJSONPath(fieldInput);
-    const keys = sortKeys(rows.map((r) => r.object), field);
-    if (keys.every((k) => k === undefined)) return false;
-    sortByKeys(rows, keys, field);
-    return true;
+    field = relaxedJSONPath(fieldInput);
+    keys = sortKeys(rows.map((r) => r.object), field);
   } catch {
     return false;
   }
+  if (keys.every((k) => k === undefined)) return false;
+  sortByKeys(rows, keys, field, 'table');
+  return true;
 }

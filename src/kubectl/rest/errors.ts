@@ -65,6 +65,15 @@ export class AggregateError extends Error {
   }
 }
 
+/** klog.Fatalf from `source` (`file.go:line`): its F line on stderr, then exit 1. */
+export class FatalError extends Error {
+  readonly source: string;
+  constructor(source: string, message: string) {
+    super(message);
+    this.source = source;
+  }
+}
+
 /** Exit without a message (the command already printed what it had to). */
 export class ExitError extends Error {
   readonly code: number;
@@ -210,6 +219,10 @@ const messageForError = (err: Error, log?: Klog) => standardErrorMessage(err, lo
 export function checkErr(err: Error, log?: Klog): { message: string; code: number } {
   if (err instanceof AggregateError && err.errors.length === 1) err = err.errors[0]!;
   if (err instanceof ExitError) return { message: '', code: err.code };
+  if (err instanceof FatalError) {
+    log?.fatal(err.source, err.message);
+    return { message: '', code: 1 };
+  }
   if (err instanceof StatusError && err.status.reason === 'Invalid') return { message: invalidMessage(err.status), code: 1 };
   if (err instanceof PlainError) return { message: withNewline(err.message), code: 1 };
   if (err instanceof AggregateError) return { message: err.errors.map((e) => withNewline(messageForError(e, log))).join(''), code: 1 };

@@ -166,4 +166,9 @@ export const corpus: string[] = [
   'get apiservice --sort-by=.spec.x',
   'get pods --sort-by=.spec.x',
   'get apiservice -o name --sort-by=.spec.x',
+  // Values kubectl's sorter cannot compare: a klog.Fatalf line from the table or the list sorter.
+  'get nodes --sort-by=.status.capacity',
+  'get nodes --sort-by=.status.capacity -o name',
+  'get apiservice --sort-by=.spec.insecureSkipTLSVerify',
+  'get apiservice --sort-by=.status.conditions -o json',
 ];
