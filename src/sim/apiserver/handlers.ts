@@ -143,11 +143,14 @@ class RestStorage {
   get(namespace: string, name: string): KubeObject {
     const obj = this.ctx.store.get(this.type, namespace || undefined, name);
     if (!obj) throw notFound(this.type, name);
-    return this.asOfNow(obj);
+    return this.view(obj);
   }
 
-  /** What a reader sees now of fields renewed on a schedule (the kind's asOf). */
-  private asOfNow(obj: KubeObject): KubeObject {
+  /**
+   * An object as it leaves the storage (get, list and write results): fields renewed on a
+   * schedule as of now (the kind's asOf), so a write's answer shows what the next read does.
+   */
+  private view(obj: KubeObject): KubeObject {
     return this.type.asOf ? this.type.asOf(obj, { now: this.ctx.clock.now(), lookup: this.ctx.store }) : obj;
   }
 
@@ -158,7 +161,7 @@ class RestStorage {
     const items = this.ctx.store
       .list(this.type, namespace || undefined)
       .filter((o) => matchesLabels(o.metadata.labels) && matchesFields(o));
-    return this.type.asOf ? items.map((o) => this.asOfNow(o)) : items;
+    return this.type.asOf ? items.map((o) => this.view(o)) : items;
   }
 
   /** includeObject=Object puts each whole object in its row (kubectl's --sort-by reads it); None, no object. */
@@ -238,7 +241,7 @@ class RestStorage {
     if (dryRun) return { ...obj, metadata: { ...obj.metadata, uid: 'dry-run', creationTimestamp: null } };
     const created = this.ctx.store.create(this.type, obj, undefined, { generation: this.type.hasGeneration === true });
     await this.ctx.controllers.settle();
-    return created;
+    return this.view(created);
   }
 
   async update(info: RequestInfo, body: KubeObject, fieldValidation: string | null, dryRun: boolean): Promise<KubeObject> {
@@ -343,10 +346,10 @@ class RestStorage {
     }
     this.validateOrThrow(next, old);
     const specChanged = JSON.stringify(next.spec) !== JSON.stringify(old.spec);
-    if (dryRun) return next;
+    if (dryRun) return this.view(next);
     const stored = this.ctx.store.update(this.type, next, { bumpGeneration: specChanged && subresource !== 'status' });
     await this.ctx.controllers.settle();
-    return stored;
+    return this.view(stored);
   }
 }
 

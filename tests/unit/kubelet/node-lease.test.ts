@@ -33,6 +33,20 @@ describe('node leases', () => {
     expect(later.metadata.resourceVersion).toBe(lease.metadata.resourceVersion);
   });
 
+  it('answers a write with the renewals as of now, as the next read shows them', async () => {
+    const c = await defaultCluster();
+    c.clock.advance(35_000);
+    const patched = await c.send('PATCH', `${leases}/kind-worker`, { metadata: { annotations: { note: 'x' } } });
+    expect(patched.status).toBe(200);
+    const read: Obj = await c.get(`${leases}/kind-worker`);
+    expect(patched.body.metadata.annotations).toEqual({ note: 'x' });
+    expect(patched.body.spec.renewTime).toBe(read.spec.renewTime);
+    expect(seconds(startedAt) + 35 - seconds(read.spec.renewTime)).toBeLessThan(10);
+
+    const { body: updated } = await c.send('PUT', `${leases}/kind-worker`, read);
+    expect(updated.spec.renewTime).toBe(read.spec.renewTime);
+  });
+
   it('prints NAME, HOLDER and AGE', async () => {
     const c = await defaultCluster();
     const table: Obj = await c.get('/apis/coordination.k8s.io/v1/leases', tableAccept);
