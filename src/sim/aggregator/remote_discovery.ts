@@ -26,10 +26,13 @@ export class RemoteDiscoveryCache {
     this.resolve = resolve;
   }
 
-  /** The earliest time a cached answer is due to be fetched again (Infinity when none is cached). */
-  refreshDueAt(): number {
+  /** The earliest time the cached answer for one of `apiServices` is due to be fetched again (Infinity when none is cached). */
+  refreshDueAt(apiServices: KubeObject[]): number {
     let due = Infinity;
-    for (const entry of this.cache.values()) due = Math.min(due, entry.fetchedAt + refreshMs);
+    for (const apiService of apiServices) {
+      const entry = this.cache.get(apiService.metadata.name ?? '');
+      if (entry) due = Math.min(due, entry.fetchedAt + refreshMs);
+    }
     return due;
   }
 

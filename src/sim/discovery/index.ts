@@ -36,11 +36,10 @@ export interface RemoteDiscovery {
    */
   resources(apiService: KubeObject): Promise<RemoteResourceList | 'stale'>;
   /**
-   * Until when every answer `resources` gave stays the same for an unchanged APIService (the
-   * earliest refresh of its cache); Infinity when nothing is due. Without it every request asks
-   * `resources` again.
+   * Until when the answers `resources` gave for `apiServices` stay the same while those
+   * APIServices are unchanged (the earliest refresh of their cache); Infinity when nothing is due.
    */
-  refreshDueAt?(): number;
+  refreshDueAt(apiServices: KubeObject[]): number;
 }
 
 export interface DiscoveryOptions {
@@ -94,7 +93,8 @@ class DiscoveryCache {
   private resourceListBodies = new Map<string, ArrayBuffer>();
   private listsGeneration = -1;
   private aggregatedApi: { generation: number; body: AggregatedBody } | undefined;
-  private aggregatedApis: { key: unknown[]; body: AggregatedBody; generations: string; validUntil: number } | undefined;
+  /** key: the APIServices' and the registry's generations, then each remote answer the body was built from. */
+  private aggregatedApis: { key: unknown[]; body: AggregatedBody; validUntil: number } | undefined;
   private readonly ctx: ClusterContext;
 
   constructor(ctx: ClusterContext) {
@@ -173,22 +173,28 @@ class DiscoveryCache {
   async aggregatedApisBody(remote: RemoteDiscovery): Promise<AggregatedBody> {
     // Nothing the document is built from has changed: no APIService, no served kind, and no
     // extension server's cached answer is due for a refresh yet.
-    const generations = `${this.apiServicesGeneration}/${this.registryGeneration}`;
     const last = this.aggregatedApis;
-    if (last && last.generations === generations && this.ctx.clock.now() < last.validUntil) return last.body;
+    if (last && last.key[0] === this.apiServicesGeneration && last.key[1] === this.registryGeneration && this.ctx.clock.now() < last.validUntil) {
+      return last.body;
+    }
     const apiServices = this.apiServices();
     const remoteResults = new Map<string, RemoteResourceList | 'stale'>();
+    const asked: KubeObject[] = [];
     const key: unknown[] = [this.apiServicesGeneration, this.registryGeneration];
     for (const apiService of apiServices) {
       if (isLocalAPIService(apiService)) continue;
-      const result = isAPIServiceAvailable(apiService) ? await remote.resources(apiService) : 'stale';
+      let result: RemoteResourceList | 'stale' = 'stale';
+      if (isAPIServiceAvailable(apiService)) {
+        result = await remote.resources(apiService);
+        asked.push(apiService);
+      }
       remoteResults.set(apiServiceOrderKey(apiService).name, result);
       key.push(result);
     }
-    const validUntil = remote.refreshDueAt?.() ?? -Infinity;
+    const validUntil = remote.refreshDueAt(asked);
     const cached = this.aggregatedApis;
     if (cached && cached.key.length === key.length && cached.key.every((k, i) => k === key[i])) {
-      this.aggregatedApis = { ...cached, generations, validUntil };
+      this.aggregatedApis = { ...cached, validUntil };
       return cached.body;
     }
     const items = aggregatedApisGroups({
@@ -197,7 +203,7 @@ class DiscoveryCache {
       remote: remoteResults,
     });
     const body = aggregatedBody(items, cached?.body);
-    this.aggregatedApis = { key, body, generations, validUntil };
+    this.aggregatedApis = { key, body, validUntil };
     return body;
   }
 }

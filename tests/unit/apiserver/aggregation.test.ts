@@ -2,7 +2,8 @@
 // Service is reached through its APIService with the proxy's identity headers, answers 503 while
 // unavailable, and shows up in aggregated discovery as Stale, then Current.
 
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RemoteDiscoveryCache } from '../../../src/sim/aggregator/remote_discovery.ts';
 import { ManualClock } from '../../../src/sim/clock.ts';
 import { createCluster, type Cluster } from '../../../src/sim/cluster.ts';
 
@@ -44,6 +45,7 @@ const readyEndpoints = {
 };
 
 let cluster: Cluster;
+let clock: ManualClock;
 let seen: Request[];
 
 async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
@@ -53,7 +55,8 @@ async function send(method: string, path: string, body?: unknown, headers: Recor
 }
 
 beforeEach(async () => {
-  cluster = await createCluster({ clock: new ManualClock('2026-11-26T12:00:00Z'), scenario });
+  clock = new ManualClock('2026-11-26T12:00:00Z');
+  cluster = await createCluster({ clock, scenario });
   seen = [];
   // An extension server that answers discovery and echoes what reached it.
   cluster.ctx.backends.register('default', 'echo', 443, async (req) => {
@@ -66,6 +69,10 @@ beforeEach(async () => {
     return new Response(JSON.stringify(body) + '\n', { headers: { 'Content-Type': 'application/json' } });
   });
   expect((await send('POST', '/apis/apiregistration.k8s.io/v1/apiservices', echoAPIService)).status).toBe(201);
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 function availability(path = '/apis/apiregistration.k8s.io/v1/apiservices/v1alpha1.echo.example.com') {
@@ -118,6 +125,19 @@ describe('an extension server behind an APIService', () => {
     const condition = await availability();
     expect(condition).toMatchObject({ status: 'False', reason: 'FailedDiscoveryCheck' });
     expect(condition.message).toMatch(/^failing or missing response from https:\/\/[\d.]+:443\/apis\/echo\.example\.com\/v1alpha1: /);
+  });
+
+  it('once the APIService is deleted, its old discovery answer no longer makes /apis due for a refresh', async () => {
+    expect((await send('POST', '/api/v1/namespaces/default/endpoints', readyEndpoints)).status).toBe(201);
+    const aggregated = async () => (await (await send('GET', '/apis', undefined, { Accept: aggregatedAccept })).json()) as { items: { metadata: { name: string } }[] };
+    expect((await aggregated()).items.some((g) => g.metadata.name === 'echo.example.com')).toBe(true);
+    await send('DELETE', '/apis/apiregistration.k8s.io/v1/apiservices/v1alpha1.echo.example.com');
+    expect((await aggregated()).items.some((g) => g.metadata.name === 'echo.example.com')).toBe(false);
+    const refreshChecks = vi.spyOn(RemoteDiscoveryCache.prototype, 'refreshDueAt');
+    clock.advance(61_000);
+    expect((await aggregated()).items.some((g) => g.metadata.name === 'echo.example.com')).toBe(false);
+    // The cached body was reused as it stood: nothing was rebuilt, no extension server's cache consulted.
+    expect(refreshChecks).not.toHaveBeenCalled();
   });
 
   it('deleting the APIService unregisters the group: its paths fall through to the plain 404', async () => {

@@ -115,7 +115,7 @@ describe('aggregated discovery bodies', () => {
 
   it('a backend whose fetch failed is Stale', async () => {
     const ctx = newCluster(defaultSet.apiservices);
-    const res = (await serveDiscovery(ctx, get('/apis', { Accept: kubectlDiscoveryAccept }), { resources: async () => 'stale' }))!;
+    const res = (await serveDiscovery(ctx, get('/apis', { Accept: kubectlDiscoveryAccept }), { resources: async () => 'stale', refreshDueAt: () => -Infinity }))!;
     const list = (await res.json()) as APIGroupDiscoveryList;
     expect(list.items.find((g) => g.metadata.name === 'metrics.k8s.io')!.versions).toEqual([{ version: 'v1beta1', freshness: 'Stale' }]);
   });

@@ -44,14 +44,14 @@ describe('discovery caching', () => {
   it('a changed remote document is served; an unchanged one reuses the body', async () => {
     const ctx = newCluster(vectorSet('default-v1.32-cluster-with-metrics-server').apiservices);
     let doc = metricsResourceList();
-    const remote = { resources: async () => doc };
+    const remote: RemoteDiscovery = { resources: async () => doc, refreshDueAt: () => -Infinity };
     const etag = async () => (await serveDiscovery(ctx, get('/apis', { Accept: kubectlDiscoveryAccept }), remote))!.headers.get('ETag');
     const first = await etag();
     expect(await etag()).toBe(first);
     doc = { resources: doc.resources.slice(0, 1) };
     const second = await etag();
     expect(second).not.toBe(first);
-    const list = await aggregatedApis(ctx, { resources: async () => doc });
+    const list = await aggregatedApis(ctx, { resources: async () => doc, refreshDueAt: () => -Infinity });
     expect(list.items.find((g) => g.metadata.name === 'metrics.k8s.io')!.versions![0].resources!.map((r) => r.resource)).toEqual(['nodes']);
   });
 

@@ -78,13 +78,16 @@ export function newCluster(apiServices: VectorAPIService[], opts: { remoteAvaila
 /** metrics-server's recorded resource list, the way the extension server answers it. */
 export const metricsResourceList = (): RemoteResourceList => JSON.parse(kubectlOutput('raw-metrics-groupversion.stdout.txt')) as RemoteResourceList;
 
-/** Answers every service-backed APIService with metrics-server's recorded document. */
+/** Answers every service-backed APIService with metrics-server's recorded document, and is asked again on every request. */
 export class RecordedRemote implements RemoteDiscovery {
   calls = 0;
   private readonly list = metricsResourceList();
   async resources(): Promise<RemoteResourceList | 'stale'> {
     this.calls++;
     return this.list;
+  }
+  refreshDueAt(): number {
+    return -Infinity;
   }
 }
 
