@@ -12,7 +12,7 @@ import type { JsonObject, KubeObject } from '../types.ts';
 import { derivedHex, fnv32a } from '../core/naming.ts';
 import { isNodeReady, nodeAddress } from '../core/nodes.ts';
 import { arrayOf, clone, orderKeys, specOf, statusOf, stringOf } from '../core/objects.ts';
-import { podQOSClass, podStatusOrder } from '../core/pods.ts';
+import { isStaticPod, podQOSClass, podStatusOrder } from '../core/pods.ts';
 import type { EventRecorder } from './events.ts';
 import { KeyedController } from './keyed_controller.ts';
 import { isGR, keyOf, nodesGR, podsGR } from './workqueue.ts';
@@ -39,9 +39,6 @@ function parseCIDR(cidr: string): { base: number; size: number } | undefined {
 }
 
 const ipv4 = (n: number) => [24, 16, 8, 0].map((s) => (n >>> s) & 0xff).join('.');
-
-/** A pod the kubelet read from a manifest file on its node: its API object is the kubelet's mirror pod. */
-const isStaticPod = (pod: KubeObject) => pod.metadata.annotations?.['kubernetes.io/config.source'] === 'file';
 
 /** RFC 3339 with nanoseconds and trailing zeros trimmed, as Go's time.RFC3339Nano writes it. */
 function rfc3339Nano(ms: number, nanosWithinMs: number): string {

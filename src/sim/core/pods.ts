@@ -55,8 +55,16 @@ export function podQOSClass(spec: JsonObject): string {
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
-const isMirrorPod = (pod: KubeObject) =>
-  pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined || pod.metadata.annotations?.['kubernetes.io/config.source'] !== undefined;
+/**
+ * The kubelet's IsStaticPod: a pod from any source but the apiserver ("api"), that is, read from a
+ * manifest file or URL on its node. Its API object is the kubelet's mirror pod.
+ */
+export function isStaticPod(pod: KubeObject): boolean {
+  const source = pod.metadata.annotations?.['kubernetes.io/config.source'];
+  return source !== undefined && source !== 'api';
+}
+
+const isMirrorPod = (pod: KubeObject) => pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined || isStaticPod(pod);
 
 /** The ServiceAccount admission plugin: default account and the projected API token volume. */
 function admitServiceAccount(pod: KubeObject, spec: JsonObject): void {
