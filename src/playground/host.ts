@@ -38,10 +38,14 @@ function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** The scenario's cluster served at `origin`, opened once per page. */
-export function openHost(scenario: string, origin: string, base: string): Promise<Host> {
+/**
+ * The scenario's cluster, opened once per page, served at a URL like a kind cluster's endpoint
+ * (`https://127.0.0.1:6443`); a second scenario on the page gets the next port.
+ */
+export function openHost(scenario: string, base: string): Promise<Host> {
   let host = hosts.get(scenario);
   if (!host) {
+    const origin = `https://127.0.0.1:${6443 + hosts.size}`;
     host = (async () => {
       const buses = new Set<PlaygroundBus>();
       let live = false;

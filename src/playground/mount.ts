@@ -52,15 +52,6 @@ const diagramModules = import.meta.glob<{ mountDiagram: (el: HTMLElement, store:
 const PID = 48213;
 const KUBECONFIG = '/home/learner/.kube/config';
 
-const origins = new Map<string, string>();
-
-/** The scenario's server URL: like a kind cluster's endpoint; a second scenario on the page gets the next port. */
-function originOf(scenario: string): string {
-  let origin = origins.get(scenario);
-  if (!origin) origins.set(scenario, (origin = `https://127.0.0.1:${6443 + origins.size}`));
-  return origin;
-}
-
 const TEXT = {
   en: {
     terminal: 'Terminal',
@@ -94,12 +85,11 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
 
   // The terminal first, so it echoes keys while kubectl and the cluster load, the cluster boots
   // and the service worker starts (seconds on a slow phone); a command entered meanwhile waits.
-  const origin = originOf(config.scenario);
-  const opening = import('./host.ts').then(({ openHost }) => openHost(config.scenario, origin, config.base));
+  const opening = import('./host.ts').then(({ openHost }) => openHost(config.scenario, config.base));
   const kubectlSide = import('./kubectl_side.ts');
   const env = (host: Host): KubectlEnv => ({
     fetch: host.connection.fetch,
-    server: origin,
+    server: host.origin,
     namespace: 'default',
     files: store.files,
     now: () => new Date(),
