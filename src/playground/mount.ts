@@ -137,30 +137,17 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     await terminal.type(line);
   });
 
-  const resetListeners = new Set<() => void>();
   const reset = async () => {
     if (status) status.textContent = text.resetting;
+    // Before the cluster goes back: its state change then finds the exercises' request log empty.
+    store.emitReset();
     await host.cluster.reset();
     if (status) status.textContent = text.reset(config.scenario);
-    for (const fn of resetListeners) fn();
   };
   root.querySelector('[data-playground-reset]')?.addEventListener('click', () => void reset());
 
   const exercises =
-    config.exercises && config.exercises.length > 0
-      ? mountExercises(root, config.exercises, config.lesson ?? '', {
-          fetch: host.cluster.handle,
-          onRequest: (fn) => store.onRequest(fn),
-          onCommand: (fn) => store.onCommand(fn),
-          onStateChange: (fn) => store.onStateChange(fn),
-          onReset: (fn) => {
-            resetListeners.add(fn);
-            return () => resetListeners.delete(fn);
-          },
-          runCommand: (line) => store.runCommand(line),
-          files: store.files,
-        })
-      : undefined;
+    config.exercises && config.exercises.length > 0 ? mountExercises(root, config.exercises, config.lesson ?? '', store, host.cluster.handle) : undefined;
 
   // Editor and diagram after the terminal, when the layout has them and they exist.
   const editorEl = root.querySelector<HTMLElement>('[data-playground-editor]');

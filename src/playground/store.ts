@@ -6,6 +6,7 @@
 //   store.onRequest(fn)    each request kubectl sent to the cluster, with the aggregation layer's route
 //   store.apiServices()    the cluster's current APIService list (GET through the cluster)
 //   store.onStateChange(fn) the cluster's objects changed (a write, a Reset, another tab's write)
+//   store.onReset(fn)      the learner pressed Reset (a state change follows once the cluster is back)
 //
 // The page that owns the playground (src/playground/mount.ts) creates the store, then attaches
 // the terminal and the cluster to it; until they are attached, runCommand and apiServices wait.
@@ -97,6 +98,8 @@ export interface PlaygroundStore {
   apiServices(): Promise<APIServiceObject[]>;
   /** The cluster's objects changed. Returns an unsubscribe. */
   onStateChange(fn: () => void): () => void;
+  /** The learner pressed Reset; the cluster's state change follows once it is back. Returns an unsubscribe. */
+  onReset(fn: () => void): () => void;
   /** Each command line once it has finished, with its exit code (for checkers). */
   onCommand(fn: (line: string, code: number) => void): () => void;
   readonly connection: Connection;
@@ -113,6 +116,7 @@ export class PlaygroundBus implements PlaygroundStore {
   private readonly waitingForCluster: (() => void)[] = [];
   private readonly requestListeners = new Set<(record: RequestRecord) => void>();
   private readonly stateListeners = new Set<() => void>();
+  private readonly resetListeners = new Set<() => void>();
   private readonly commandListeners = new Set<(line: string, code: number) => void>();
   private readonly connectionListeners = new Set<(connection: Connection) => void>();
   private current: Connection = 'starting';
@@ -151,6 +155,11 @@ export class PlaygroundBus implements PlaygroundStore {
     return () => this.stateListeners.delete(fn);
   }
 
+  onReset(fn: () => void): () => void {
+    this.resetListeners.add(fn);
+    return () => this.resetListeners.delete(fn);
+  }
+
   onCommand(fn: (line: string, code: number) => void): () => void {
     this.commandListeners.add(fn);
     return () => this.commandListeners.delete(fn);
@@ -186,6 +195,10 @@ export class PlaygroundBus implements PlaygroundStore {
 
   emitStateChange(): void {
     for (const fn of this.stateListeners) fn();
+  }
+
+  emitReset(): void {
+    for (const fn of this.resetListeners) fn();
   }
 
   emitCommand(line: string, code: number): void {

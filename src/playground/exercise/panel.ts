@@ -1,23 +1,16 @@
 // The exercise panels of one playground, brought to life: re-evaluates every exercise on load,
-// after each command the terminal runs, after Reset and when the cluster changes (another tab);
+// after each command the terminal runs and when the cluster changes (a Reset, another tab);
 // updates the DOM hooks (data-exercise-state, data-check-state), shows hints once the learner has
 // run a command, records progress, and runs Solve. The panels themselves are rendered by
 // Playground.astro, so they print and read before any script runs.
 import { evaluateExercise, type ClusterFetch } from './evaluate.ts';
 import { planSolution } from './solution.ts';
 import type { Exercise, ObservedRequest } from './types.ts';
+import type { PlaygroundStore } from '../store.ts';
 import { exerciseKey, markDone } from '../../progress/progress.ts';
 
-export interface ExerciseHost {
-  /** The cluster itself: the checks' reads never show in the terminal or the diagram. */
-  fetch: ClusterFetch;
-  onRequest(fn: (record: ObservedRequest) => void): () => void;
-  onCommand(fn: (line: string, code: number) => void): () => void;
-  onStateChange(fn: () => void): () => void;
-  onReset(fn: () => void): () => void;
-  runCommand(line: string): Promise<void>;
-  files: { get(name: string): string | undefined; set(name: string, content: string): void };
-}
+/** What the panels use of the playground's store. */
+export type ExerciseHost = Pick<PlaygroundStore, 'onRequest' | 'onCommand' | 'onStateChange' | 'onReset' | 'runCommand' | 'files'>;
 
 export interface MountedExercises {
   /** Evaluates every exercise now; resolves once the DOM shows the result. */
@@ -26,7 +19,8 @@ export interface MountedExercises {
   solve(id: string): Promise<void>;
 }
 
-export function mountExercises(root: HTMLElement, exercises: readonly Exercise[], lesson: string, host: ExerciseHost): MountedExercises {
+/** `fetch` is the cluster itself: the checks' reads never show in the terminal or the diagram. */
+export function mountExercises(root: HTMLElement, exercises: readonly Exercise[], lesson: string, host: ExerciseHost, fetch: ClusterFetch): MountedExercises {
   const live = root.querySelector<HTMLElement>('[data-exercise-live]');
   let log: ObservedRequest[] = [];
   /** Hints wait until the learner has run a command. */
@@ -40,7 +34,7 @@ export function mountExercises(root: HTMLElement, exercises: readonly Exercise[]
     for (const exercise of exercises) {
       const el = section(exercise.id);
       if (!el) continue;
-      const result = await evaluateExercise(exercise, host.fetch, log);
+      const result = await evaluateExercise(exercise, fetch, log);
       el.querySelectorAll<HTMLElement>('li[data-check]').forEach((li, i) => {
         const pass = result.checks[i] ?? false;
         const state = pass ? 'pass' : commandsRun > 0 ? 'fail' : 'pending';
@@ -104,9 +98,9 @@ export function mountExercises(root: HTMLElement, exercises: readonly Exercise[]
     void evaluate();
   });
   host.onStateChange(() => void evaluate());
+  // The cluster's state change that follows a Reset evaluates again.
   host.onReset(() => {
     log = [];
-    void evaluate();
   });
   void evaluate();
   return { evaluate, solve };
