@@ -19,7 +19,7 @@ import { buildFromFiles, type JSONMap } from '../resource/builder.ts';
 import { goMarshal, yamlToJSON } from '../resource/manifest.ts';
 import { OpenAPIV3 } from '../resource/openapi.ts';
 import { applyJSONPatch, applyMergePatch } from '../resource/apply_patch.ts';
-import { deepEqual } from '../resource/patch.ts';
+import { deepEqual } from '../../lib/deep_equal.ts';
 import { combinedError, dryRunStrategy, type DryRun } from './apply.ts';
 import { missingResourceMessage, targetsFromArgs } from './delete.ts';
 import type { Command, CommandContext } from './command.ts';

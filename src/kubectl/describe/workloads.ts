@@ -2,7 +2,7 @@
 // deployment's replica sets (deploymentutil.GetAllReplicaSetsInChunks) and events.
 
 import type { CommandContext } from '../cmd/command.ts';
-import { deepEqual } from '../resource/patch.ts';
+import { deepEqual } from '../../lib/deep_equal.ts';
 import { describeEvents, eventsFor, limitParam, type DescriberSettings } from './events.ts';
 import { apps, core, getTyped, listTyped, type Json } from './fetch.ts';
 import { describePodTemplate, type PodLike } from './pod.ts';

@@ -3,6 +3,7 @@
 // schema followed along the field path through $ref, allOf, items and additionalProperties,
 // then DESCRIPTION and FIELDS, wrapped and indented as the template's funcs do.
 
+import { deepEqual } from '../../lib/deep_equal.ts';
 import { compareGoKeys, goSprint } from '../gofmt.ts';
 import { KubectlError } from '../rest/errors.ts';
 import { gvrString, type GVR } from './path.ts';
@@ -24,17 +25,6 @@ const get = (v: unknown, key: string): unknown => (isMap(v) ? v[key] : undefined
 const asSchema = (v: unknown): Schema => (isMap(v) ? v : {});
 
 const sortedKeys = (m: Schema) => Object.keys(m).sort(compareGoKeys);
-
-/** reflect.DeepEqual over decoded JSON. */
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  if (isMap(a) && isMap(b)) {
-    const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => k in b && deepEqual(a[k], b[k]));
-  }
-  return false;
-}
 
 /** The template's `resolveRef`: a `#/...` fragment looked up in the document, or nil. */
 function resolveRef(ref: unknown, doc: Doc): Schema | undefined {

@@ -3,6 +3,7 @@
 // to the new configuration, plus deletions of fields the last-applied configuration had and
 // the new one dropped. Lists with a merge key are diffed item by item with `$setElementOrder`.
 
+import { deepEqual } from '../../lib/deep_equal.ts';
 import { goSprint } from '../gofmt.ts';
 import type { PatchSchema } from './openapi.ts';
 
@@ -23,16 +24,6 @@ function kindOf(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return 'array';
   return typeof v;
-}
-
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
-  if (isMap(a) && isMap(b)) {
-    const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => k in b && deepEqual(a[k], b[k]));
-  }
-  return false;
 }
 
 function fieldMeta(schema: PatchSchema | undefined, key: string) {

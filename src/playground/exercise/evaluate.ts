@@ -1,7 +1,8 @@
 // Evaluates an exercise's checks against a cluster: its fetch handler (Request → Response, the
 // sim's `createCluster().fetch`) for the state, and the requests the learner's kubectl sent for
 // `request` checks. Pure: no DOM, no storage; the page decides when to call it.
-import { deepEqual, parseFieldPath, valueAt } from './field_path.ts';
+import { deepEqual } from '../../lib/deep_equal.ts';
+import { parseFieldPath, valueAt } from './field_path.ts';
 import type { Check, ConditionCheck, CountCheck, Exercise, ObservedRequest, RequestCheck } from './types.ts';
 
 export type ClusterFetch = (request: Request) => Promise<Response>;
