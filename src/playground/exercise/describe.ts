@@ -1,5 +1,5 @@
 // One line per check, in the page language, for the exercise panel: what the check looks at.
-import type { Check } from './types.ts';
+import { kindOf, type Check } from './types.ts';
 
 export type Lang = 'en' | 'ko';
 
@@ -14,22 +14,29 @@ const json = (value: unknown) => (typeof value === 'string' ? value : JSON.strin
 
 export function describeCheck(check: Check, lang: Lang): CheckLine {
   const ko = lang === 'ko';
-  if ('request' in check) {
-    const { method, path, status } = check.request;
-    const code = `${method ? `${method.toUpperCase()} ` : ''}${path}${status ? ` → ${status}` : ''}`;
-    return { text: ko ? 'kubectl이 보낸 요청:' : 'kubectl sent', code };
+  const c = kindOf(check);
+  switch (c.kind) {
+    case 'request': {
+      const { method, path, status } = c.check.request;
+      const code = `${method ? `${method.toUpperCase()} ` : ''}${path}${status ? ` → ${status}` : ''}`;
+      return { text: ko ? 'kubectl이 보낸 요청:' : 'kubectl sent', code };
+    }
+    case 'exists':
+      return { text: c.check.exists ? (ko ? '있음:' : 'Exists:') : ko ? '없음:' : 'Does not exist:', code: c.check.path };
+    case 'field': {
+      const { field, equals, path } = c.check;
+      return { text: ko ? `${field} = ${json(equals)}:` : `${field} is ${json(equals)}:`, code: path };
+    }
+    case 'condition': {
+      const { condition, status, reason, path } = c.check;
+      const want = `${condition}=${status ?? 'True'}${reason ? ` (${reason})` : ''}`;
+      return { text: ko ? `조건 ${want}:` : `Condition ${want}:`, code: path };
+    }
+    case 'count': {
+      const { count, minCount, path } = c.check;
+      const n = count ?? minCount ?? 0;
+      const exact = count !== undefined;
+      return { text: ko ? `항목 ${n}개${exact ? '' : ' 이상'}:` : `${exact ? '' : 'At least '}${n} item${n === 1 ? '' : 's'}:`, code: path };
+    }
   }
-  if ('exists' in check) {
-    return { text: check.exists ? (ko ? '있음:' : 'Exists:') : ko ? '없음:' : 'Does not exist:', code: check.path };
-  }
-  if ('field' in check) {
-    return { text: ko ? `${check.field} = ${json(check.equals)}:` : `${check.field} is ${json(check.equals)}:`, code: check.path };
-  }
-  if ('condition' in check) {
-    const want = `${check.condition}=${check.status ?? 'True'}${check.reason ? ` (${check.reason})` : ''}`;
-    return { text: ko ? `조건 ${want}:` : `Condition ${want}:`, code: check.path };
-  }
-  const n = check.count ?? check.minCount ?? 0;
-  const exact = check.count !== undefined;
-  return { text: ko ? `항목 ${n}개${exact ? '' : ' 이상'}:` : `${exact ? '' : 'At least '}${n} item${n === 1 ? '' : 's'}:`, code: check.path };
 }

@@ -3,7 +3,7 @@
 // `request` checks. Pure: no DOM, no storage; the page decides when to call it.
 import { deepEqual } from '../../lib/deep_equal.ts';
 import { parseFieldPath, valueAt } from './field_path.ts';
-import type { Check, ConditionCheck, CountCheck, Exercise, ObservedRequest, RequestCheck } from './types.ts';
+import { kindOf, type Check, type ConditionCheck, type CountCheck, type Exercise, type ObservedRequest, type RequestCheck } from './types.ts';
 
 export type ClusterFetch = (request: Request) => Promise<Response>;
 
@@ -94,17 +94,22 @@ function countHolds(body: unknown, check: CountCheck): boolean {
 }
 
 async function evaluateCheck(check: Check, reader: Reader, log: readonly ObservedRequest[]): Promise<boolean> {
-  if ('request' in check) return sawRequest(check.request, log);
-  const read = await reader.get(check.path);
-  if ('exists' in check) return check.exists ? read.status === 200 : read.status === 404;
+  const c = kindOf(check);
+  if (c.kind === 'request') return sawRequest(c.check.request, log);
+  const read = await reader.get(c.check.path);
+  if (c.kind === 'exists') return c.check.exists ? read.status === 200 : read.status === 404;
   if (read.status !== 200) return false;
-  if ('field' in check) {
-    const steps = parseFieldPath(check.field);
-    const value = steps ? valueAt(read.body, steps) : undefined;
-    return value !== undefined && deepEqual(value, check.equals);
+  switch (c.kind) {
+    case 'field': {
+      const steps = parseFieldPath(c.check.field);
+      const value = steps ? valueAt(read.body, steps) : undefined;
+      return value !== undefined && deepEqual(value, c.check.equals);
+    }
+    case 'condition':
+      return conditionHolds(read.body, c.check);
+    case 'count':
+      return countHolds(read.body, c.check);
   }
-  if ('condition' in check) return conditionHolds(read.body, check);
-  return countHolds(read.body, check);
 }
 
 /** Evaluates every check of `exercise`; `log` is what the learner's kubectl sent. */

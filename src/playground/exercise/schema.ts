@@ -3,8 +3,8 @@
 // the exercise and the check; Astro adds the lesson's file.
 import { z } from 'astro/zod';
 import { parseFieldPath } from './field_path.ts';
+import { CHECK_KINDS } from './types.ts';
 
-const KINDS = ['exists', 'field', 'condition', 'count', 'request'] as const;
 const ONE_KIND = 'a check has exactly one of: exists, field + equals, condition (+ status, reason), count or minCount, request';
 
 const text = z.string().trim().min(1);
@@ -31,9 +31,11 @@ const checkShape = z.strictObject({
 
 type RawCheck = z.infer<typeof checkShape>;
 
+/** Whether the check gives `key` (`equals: null` counts: null is a value to compare with). */
+const has = (check: RawCheck, key: keyof RawCheck) => check[key] !== undefined || (key === 'equals' && 'equals' in check);
+
 function kindsOf(check: RawCheck): string[] {
-  const has = (key: keyof RawCheck) => check[key] !== undefined || (key === 'equals' && 'equals' in check);
-  return KINDS.filter((kind) => (kind === 'count' ? has('count') || has('minCount') : has(kind)));
+  return CHECK_KINDS.filter((kind) => (kind === 'count' ? has(check, 'count') || has(check, 'minCount') : has(check, kind)));
 }
 
 /** What is wrong with one check, or undefined. */
@@ -41,7 +43,6 @@ function checkProblem(check: RawCheck): string | undefined {
   const kinds = kindsOf(check);
   if (kinds.length !== 1) return `${kinds.length === 0 ? 'it has none' : `it has ${kinds.join(' and ')}`}; ${ONE_KIND}`;
   const kind = kinds[0];
-  const has = (key: keyof RawCheck) => check[key] !== undefined || (key === 'equals' && 'equals' in check);
   if (kind === 'request') {
     if (check.path !== undefined) return '"path" goes inside "request" for a request check';
   } else {
@@ -49,9 +50,9 @@ function checkProblem(check: RawCheck): string | undefined {
     if (!check.path.startsWith('/')) return `"path" must start with "/" (got ${JSON.stringify(check.path)})`;
   }
   if (kind === 'field') {
-    if (!has('equals')) return '"field" needs "equals", the expected value';
+    if (!has(check, 'equals')) return '"field" needs "equals", the expected value';
     if (!parseFieldPath(check.field ?? '')) return `"field" ${JSON.stringify(check.field)} is not a path like spec.service.name or items[0].metadata.name`;
-  } else if (has('equals')) return '"equals" only goes with "field"';
+  } else if (has(check, 'equals')) return '"equals" only goes with "field"';
   if (kind !== 'condition' && (check.status !== undefined || check.reason !== undefined)) return '"status" and "reason" only go with "condition"';
   if (kind === 'count' && check.count !== undefined && check.minCount !== undefined) return 'give "count" or "minCount", not both';
   return undefined;

@@ -61,12 +61,24 @@ export interface ObservedRequest {
   status: number;
 }
 
-export type CheckKind = 'exists' | 'field' | 'condition' | 'count' | 'request';
+/** The kinds of check, each named by the key that marks it (`count` also stands for `minCount`). */
+export const CHECK_KINDS = ['exists', 'field', 'condition', 'count', 'request'] as const;
 
-export function kindOf(check: Check): CheckKind {
-  if ('request' in check) return 'request';
-  if ('exists' in check) return 'exists';
-  if ('field' in check) return 'field';
-  if ('condition' in check) return 'condition';
-  return 'count';
+export type CheckKind = (typeof CHECK_KINDS)[number];
+
+/** A check with its kind, to switch on. */
+export type KindedCheck =
+  | { kind: 'exists'; check: ExistsCheck }
+  | { kind: 'field'; check: FieldCheck }
+  | { kind: 'condition'; check: ConditionCheck }
+  | { kind: 'count'; check: CountCheck }
+  | { kind: 'request'; check: RequestCheck };
+
+/** The check's kind, from the key only that kind has (the schema lets a check have one). */
+export function kindOf(check: Check): KindedCheck {
+  if ('request' in check) return { kind: 'request', check };
+  if ('exists' in check) return { kind: 'exists', check };
+  if ('field' in check) return { kind: 'field', check };
+  if ('condition' in check) return { kind: 'condition', check };
+  return { kind: 'count', check };
 }
