@@ -9,7 +9,6 @@ export interface PlaygroundProps {
   files: { name: string; content: string }[];
   commands: string[];
   layout: Layout;
-  check?: string;
   exercises?: Exercise[];
   lesson?: string;
 }
@@ -50,7 +49,6 @@ export class PlaygroundElement extends HTMLElement {
       files: props.files ?? [],
       commands: props.commands ?? [],
       layout: props.layout ?? 'terminal',
-      check: props.check,
       exercises: props.exercises,
       lesson: props.lesson,
       base: this.dataset.base ?? '/',

@@ -20,8 +20,7 @@ export interface PlaygroundConfig {
   files: PlaygroundFile[];
   commands: string[];
   layout: Layout;
-  check?: string | undefined;
-  /** The exercises `check` names, as the lesson declares them. */
+  /** The exercises the playground's `check` names, as the lesson declares them. */
   exercises?: Exercise[] | undefined;
   /** The lesson's slug without locale (progress is kept per lesson and exercise). */
   lesson?: string | undefined;

@@ -13,7 +13,7 @@ import { lessonPages } from './course-pages.ts';
 interface PlaygroundProps {
   scenario: string;
   commands: string[];
-  check?: string;
+  exercises?: { id: string }[];
 }
 
 interface PlaygroundHandle {
@@ -113,7 +113,7 @@ for (const lesson of lessonPages) {
     for (let i = 0; i < positions.length; i++) {
       const playground = playgrounds.nth(i);
       const props = JSON.parse((await playground.locator('script[data-playground-props]').textContent()) ?? '{}') as PlaygroundProps;
-      const ids = (props.check ?? '').split(/\s+/).filter(Boolean);
+      const ids = (props.exercises ?? []).map((e) => e.id);
       await playground.scrollIntoViewIfNeeded();
       await expect(playground).toHaveAttribute('data-state', 'ready');
 
