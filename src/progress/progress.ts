@@ -16,6 +16,9 @@ export interface Progress {
 
 export const exerciseKey = (lesson: string, exercise: string): string => `${lesson}#${exercise}`;
 
+/** A page's slug without its locale folder (`en/lessons/01-why-extend` → `lessons/01-why-extend`); `locale` is the route's (none for the root locale). */
+export const lessonSlug = (id: string, locale: string | undefined): string => (locale && id.startsWith(`${locale}/`) ? id.slice(locale.length + 1) : id);
+
 /** Progress this page recorded but could not store. */
 let unsaved: Record<string, string> = {};
 

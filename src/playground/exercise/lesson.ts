@@ -2,6 +2,7 @@
 // matter through Starlight's route data, and the lesson's slug without locale (the progress key).
 // A `check` naming no declared exercise fails the build.
 import type { Exercise } from './types.ts';
+import { lessonSlug } from '../../progress/progress.ts';
 
 interface RouteLocals {
   starlightRoute?: { entry: { id: string; data: unknown }; locale?: string | undefined };
@@ -25,7 +26,7 @@ export function lessonExercises(locals: unknown, check: string | undefined): Les
     return { exercises: [], lesson: '' };
   }
   const { entry, locale } = route;
-  const lesson = locale && entry.id.startsWith(`${locale}/`) ? entry.id.slice(locale.length + 1) : entry.id;
+  const lesson = lessonSlug(entry.id, locale);
   const declared = ((entry.data as { exercises?: Exercise[] }).exercises ?? []);
   const exercises = ids.map((id) => {
     const found = declared.find((e) => e.id === id);
