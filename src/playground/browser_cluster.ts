@@ -17,7 +17,7 @@
 // (old browsers) the sync-before-run and the storage event still apply; only the serialisation of
 // two exactly simultaneous writes is lost (the later save wins, whole).
 import { createCluster, type Cluster, type ClusterSnapshot, type RequestRecord } from '../sim/cluster.ts';
-import { reportStorageFull } from './storage_full.ts';
+import { setItemIn } from '../lib/storage.ts';
 
 const KEY_PREFIX = 'apiservice-lab:cluster:';
 /** Bumped when the saved form changes; an unreadable snapshot is dropped and the scenario replayed. */
@@ -200,12 +200,7 @@ export class BrowserCluster {
 
   private save(): void {
     const next: Saved = { format: FORMAT, rev: Math.max(this.rev, this.storedRev()) + 1, snapshot: this.cluster.snapshot() };
-    try {
-      this.options.storage?.setItem(this.key, JSON.stringify(next));
-      this.rev = next.rev;
-    } catch {
-      // Storage full or refused: the state lives until the page is closed.
-      reportStorageFull();
-    }
+    // Storage full or refused: the state lives until the page is closed.
+    if (setItemIn(this.options.storage, this.key, JSON.stringify(next))) this.rev = next.rev;
   }
 }

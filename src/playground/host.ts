@@ -5,6 +5,7 @@
 import { BrowserCluster } from './browser_cluster.ts';
 import { connect, startServiceWorker, type ClusterConnection } from './worker.ts';
 import type { PlaygroundBus } from './store.ts';
+import { storage } from '../lib/storage.ts';
 
 export interface Host {
   cluster: BrowserCluster;
@@ -16,14 +17,6 @@ export interface Host {
 const scenarioFiles = import.meta.glob<string>('../../content/scenarios/*.yaml', { query: '?raw', import: 'default' });
 
 const hosts = new Map<string, Promise<Host>>();
-
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined; // storage refused: the cluster lives as long as the page
-  }
-}
 
 async function scenarioText(name: string): Promise<string> {
   const load = scenarioFiles[`../../content/scenarios/${name}.yaml`];
@@ -54,7 +47,7 @@ export function openHost(scenario: string, base: string): Promise<Host> {
       const cluster = await BrowserCluster.open({
         scenario,
         scenarioText,
-        storage: storage(),
+        storage: storage(), // none when refused: the cluster lives as long as the page
         locks: typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : undefined,
         pause: yieldToPage,
         onRecord: (record) => {

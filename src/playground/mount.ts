@@ -7,7 +7,7 @@ import { INTERNAL_ORIGIN, PlaygroundBus, type PlaygroundFile } from './store.ts'
 import type { ClusterConnection } from './worker.ts';
 import type { Host } from './host.ts';
 import { mountTerminal, type MountedTerminal } from './terminal.ts';
-import { onStorageFull } from './storage_full.ts';
+import { onStorageFull } from '../lib/storage.ts';
 import type { KubectlEnv } from '../kubectl/env.ts';
 import type { KubectlCompletionSource } from '../kubectl/shell/completion.ts';
 import { mountExercises, type MountedExercises } from './exercise/panel.ts';

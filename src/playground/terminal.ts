@@ -12,24 +12,18 @@ import { ShellSession } from '../kubectl/shell/session.ts';
 import { ShellCompleter, type KubectlCompletionSource } from '../kubectl/shell/completion.ts';
 import type { CommandResult, CommandRunner, HistoryStorage } from '../kubectl/shell/types.ts';
 import { injectStyle } from './styles.ts';
-import { reportStorageFull } from './storage_full.ts';
+import { setItem, storage } from '../lib/storage.ts';
 import { MINIMUM_TEXT_CONTRAST, siteTheme, TERMINAL_THEMES } from './terminal_theme.ts';
 
 const HISTORY_KEY = 'apiservice-lab:history';
 
 const localHistory: HistoryStorage = {
   load: () => {
-    const parsed: unknown = JSON.parse(localStorage.getItem(HISTORY_KEY) ?? '[]');
+    const parsed: unknown = JSON.parse(storage()?.getItem(HISTORY_KEY) ?? '[]');
     return Array.isArray(parsed) ? parsed.filter((l): l is string => typeof l === 'string') : [];
   },
-  save: (lines) => {
-    try {
-      localStorage.setItem(HISTORY_KEY, JSON.stringify(lines));
-    } catch (error) {
-      reportStorageFull();
-      throw error;
-    }
-  },
+  // A refused save keeps history for this page only.
+  save: (lines) => void setItem(HISTORY_KEY, JSON.stringify(lines)),
 };
 
 export interface TerminalOptions {

@@ -4,6 +4,8 @@
 // Storage may be refused (privacy modes), full, or hold something unreadable: progress then lives
 // in memory for the page, and a corrupted value is read as no progress.
 
+import { setItem, storage } from '../lib/storage.ts';
+
 export const PROGRESS_KEY = 'apiservice-lab:progress';
 /** Dispatched on window when progress changes in this page. */
 export const PROGRESS_EVENT = 'apiservice-lab:progress-change';
@@ -21,14 +23,6 @@ export const lessonSlug = (id: string, locale: string | undefined): string => (l
 
 /** Progress this page recorded but could not store. */
 let unsaved: Record<string, string> = {};
-
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 function stored(): Record<string, string> {
   try {
@@ -55,14 +49,8 @@ export function markDone(key: string, at: Date = new Date()): boolean {
   const progress = readProgress();
   if (progress.done[key]) return false;
   progress.done[key] = at.toISOString();
-  try {
-    const target = storage();
-    if (!target) throw new Error('no storage');
-    target.setItem(PROGRESS_KEY, JSON.stringify(progress));
-    delete unsaved[key];
-  } catch {
-    unsaved[key] = progress.done[key];
-  }
+  if (setItem(PROGRESS_KEY, JSON.stringify(progress))) delete unsaved[key];
+  else unsaved[key] = progress.done[key];
   announce();
   return true;
 }

@@ -2,7 +2,7 @@
 // crash) never loses them. A file the lesson no longer ships is dropped; a new one starts fresh.
 
 import type { PlaygroundFile } from '../store.ts';
-import { reportStorageFull } from '../storage_full.ts';
+import { setItem, storage } from '../../lib/storage.ts';
 
 const prefix = 'apiservice-lab:editor:';
 
@@ -10,14 +10,6 @@ export interface SavedFiles {
   /** The lesson's original text of each file when it was saved, to notice a lesson's update. */
   original: Record<string, string>;
   content: Record<string, string>;
-}
-
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined; // blocked (private mode, sandboxed frames)
-  }
 }
 
 export function load(key: string, files: readonly PlaygroundFile[]): PlaygroundFile[] {
@@ -42,12 +34,8 @@ export function save(key: string, originals: readonly PlaygroundFile[], current:
     data.original[f.name] = f.content;
     data.content[f.name] = current.get(f.name) ?? f.content;
   }
-  try {
-    storage()?.setItem(prefix + key, JSON.stringify(data));
-  } catch {
-    // Quota or blocked storage: the edits still live in the page.
-    reportStorageFull();
-  }
+  // Quota or blocked storage: the edits still live in the page.
+  setItem(prefix + key, JSON.stringify(data));
 }
 
 export function clear(key: string): void {
