@@ -21,10 +21,20 @@ const CACHE_NAME = OFFLINE_MANIFEST && `${CACHE_PREFIX}${SCOPE}:${OFFLINE_MANIFE
 const HASH_HEADER = 'x-offline-sha256';
 const ASSETS = new URL('_astro/', SCOPE).href;
 
-/** Our caches for this scope, the current build's first. */
-async function siteCaches() {
-  const names = (await caches.keys()).filter((name) => name.startsWith(`${CACHE_PREFIX}${SCOPE}:`));
-  names.sort((a, b) => (a === CACHE_NAME ? -1 : b === CACHE_NAME ? 1 : 0));
+let currentCache;
+
+/** The current build's cache, opened once. */
+function buildCache() {
+  currentCache ??= caches.open(CACHE_NAME).catch((error) => {
+    currentCache = undefined;
+    throw error;
+  });
+  return currentCache;
+}
+
+/** Earlier builds' caches for this scope (left until this build's copy is complete). */
+async function olderCaches() {
+  const names = (await caches.keys()).filter((name) => name.startsWith(`${CACHE_PREFIX}${SCOPE}:`) && name !== CACHE_NAME);
   return Promise.all(names.map((name) => caches.open(name)));
 }
 
@@ -40,9 +50,12 @@ function cacheKey(url) {
 
 async function fromCache(url) {
   const key = cacheKey(url);
-  for (const cache of await siteCaches()) {
-    const hit = await cache.match(key);
-    if (hit) return hit;
+  const hit = await (await buildCache()).match(key);
+  if (hit) return hit;
+  // Not (yet) in this build's copy: an earlier build's may have it.
+  for (const cache of await olderCaches()) {
+    const older = await cache.match(key);
+    if (older) return older;
   }
   return undefined;
 }
@@ -78,10 +91,10 @@ async function withHash(response, hash) {
 
 /** Copies the build's files into its cache (unchanged ones from an earlier build's cache). */
 async function precache() {
-  const cache = await caches.open(CACHE_NAME);
+  const cache = await buildCache();
   const stored = new Set((await cache.keys()).map((request) => request.url));
   const missing = OFFLINE_MANIFEST.files.filter(([path]) => !stored.has(new URL(path, SCOPE).href));
-  const older = (await siteCaches()).slice(1);
+  const older = await olderCaches();
   let failed = 0;
   // A few at a time, so the first visit does not crowd out the page's own requests: the browser
   // opens 6 connections per host, and the pages' register() waits for a fetch of this script.
