@@ -11,10 +11,14 @@ const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 /** `type` values a browser executes; anything else (JSON props, ld+json) is data. */
 const EXECUTABLE_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript', 'text/ecmascript']);
 
-function attribute(attributes: string, name: string): string | undefined {
-  const match = new RegExp(`(?:^|\\s)${name}(?=[\\s=/>]|$)(?:\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+)))?`, 'i').exec(attributes);
-  if (!match) return undefined;
-  return match[1] ?? match[2] ?? match[3] ?? '';
+/** The attributes in a start tag's text after its name: each name as written, and its value ('' when it has none). */
+function attributesOf(text: string): [name: string, value: string][] {
+  return [...text.matchAll(ATTRIBUTE)].map(([, name = '', , double, single, bare]) => [name, double ?? single ?? bare ?? '']);
+}
+
+/** The value of the attribute `name` (any case), or undefined when the tag does not have it. */
+function attribute(text: string, name: string): string | undefined {
+  return attributesOf(text).find(([n]) => n.toLowerCase() === name)?.[1];
 }
 
 /** The text of every inline script the browser would execute, in document order. */
@@ -42,8 +46,8 @@ export function scriptOutsideScriptElements(html: string): string[] {
   // Script bodies and comments are not markup.
   const markup = html.replace(SCRIPT, '<script>').replace(/<!--[\s\S]*?-->/g, '');
   for (const [tag = '', name = ''] of markup.matchAll(TAG)) {
-    for (const [, attr = '', , double, single, bare] of tag.slice(name.length + 1).matchAll(ATTRIBUTE)) {
-      const value = (double ?? single ?? bare ?? '').trim().toLowerCase();
+    for (const [attr, raw] of attributesOf(tag.slice(name.length + 1))) {
+      const value = raw.trim().toLowerCase();
       if (/^on/i.test(attr)) found.push(`${attr} attribute on <${name}>`);
       else if (URL_ATTRIBUTES.has(attr.toLowerCase()) && value.startsWith('javascript:')) found.push(`javascript: URL in ${attr} on <${name}>`);
     }
