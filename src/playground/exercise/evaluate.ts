@@ -41,7 +41,6 @@ class Reader {
   }
 
   private async load(path: string): Promise<Read> {
-    if (!path.startsWith('/')) return { status: 0, body: undefined };
     let response: Response;
     try {
       response = await this.fetch(new Request(CHECK_ORIGIN + path, { headers: { Accept: 'application/json' } }));
