@@ -7,6 +7,7 @@ import { INTERNAL_ORIGIN, PlaygroundBus, type PlaygroundFile } from './store.ts'
 import type { ClusterConnection } from './worker.ts';
 import type { Host } from './host.ts';
 import { mountTerminal, type MountedTerminal } from './terminal.ts';
+import { whenIdle } from './idle.ts';
 import { onStorageFull } from '../lib/storage.ts';
 import type { KubectlEnv } from '../kubectl/env.ts';
 import type { KubectlCompletionSource } from '../kubectl/shell/completion.ts';
@@ -151,9 +152,8 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   // Editor and diagram after the terminal, when the layout has them and they exist.
   const editorEl = root.querySelector<HTMLElement>('[data-playground-editor]');
   const diagramEl = root.querySelector<HTMLElement>('[data-playground-diagram]');
-  const later = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 1500 }) : setTimeout(fn, 200));
   const panes = new Promise<void>((settled) =>
-    later(() => {
+    whenIdle(() => {
       const mounting: Promise<unknown>[] = [];
       const loadEditor = editorModules['./editor/index.ts'];
       if (editorEl && loadEditor) {
@@ -172,7 +172,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
         );
       }
       void Promise.all(mounting).then(() => settled());
-    }),
+    }, 1500, 200),
   );
 
   return { store, terminal, server: host.origin, connection: host.connection, reset, exercises, panes };

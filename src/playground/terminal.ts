@@ -13,6 +13,7 @@ import { ShellCompleter, type KubectlCompletionSource } from '../kubectl/shell/c
 import type { CommandResult, CommandRunner, HistoryStorage } from '../kubectl/shell/types.ts';
 import { injectStyle } from './styles.ts';
 import { setItem, storage } from '../lib/storage.ts';
+import { whenIdle } from './idle.ts';
 import { MINIMUM_TEXT_CONTRAST, siteTheme, TERMINAL_THEMES } from './terminal_theme.ts';
 
 const HISTORY_KEY = 'apiservice-lab:history';
@@ -150,9 +151,8 @@ export function mountTerminal(el: HTMLElement, options: TerminalOptions): Mounte
   // xterm's screen-reader rows measure their width one by one, a forced layout each, on every
   // render. Built while the page is idle, after the prompt shows, they keep that work out of the
   // way of the first keys; the textarea (with its label) is there from the start.
-  const idle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50));
   let disposed = false;
-  void written.then(() => idle(() => disposed || (term.options.screenReaderMode = true)));
+  void written.then(() => whenIdle(() => disposed || (term.options.screenReaderMode = true), 1000, 50));
 
   return {
     term,
