@@ -8,7 +8,7 @@
 export type Directive = readonly [name: string, sources: readonly string[]];
 
 /** The directives every delivery carries; `scriptHashes` are `'sha256-…'` sources. */
-export function baseDirectives(scriptHashes: readonly string[]): Directive[] {
+function baseDirectives(scriptHashes: readonly string[]): Directive[] {
   return [
     // Deny by default, so a new kind of load fails loudly in the CSP browser test.
     ['default-src', ["'none'"]],
@@ -43,12 +43,12 @@ export function baseDirectives(scriptHashes: readonly string[]): Directive[] {
 }
 
 /** Directives a <meta> policy cannot carry (browsers ignore them there, with a console error). */
-export const HEADER_ONLY_DIRECTIVES: readonly Directive[] = [
+const HEADER_ONLY_DIRECTIVES: readonly Directive[] = [
   // The course has no reason to be framed by another site (clickjacking).
   ['frame-ancestors', ["'none'"]],
 ];
 
-export function serialise(directives: readonly Directive[]): string {
+function serialise(directives: readonly Directive[]): string {
   return directives.map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
 }
 

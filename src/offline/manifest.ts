@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-export const WORKER_FILE = 'service-worker.js';
+const WORKER_FILE = 'service-worker.js';
 /**
  * Service worker scripts are kept by the browser itself, not in the site's cache; `_headers` is the
  * host's configuration (src/csp/), which hosts read and do not serve: fetching it would fail.
@@ -29,7 +29,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** The URL path (relative to the base) a built file is served at: pages by their directory. */
-export function servedPath(file: string): string {
+function servedPath(file: string): string {
   if (file === 'index.html') return '';
   return file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
 }

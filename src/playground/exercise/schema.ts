@@ -63,7 +63,7 @@ const fileSchema = z.strictObject({
   content: z.string(),
 });
 
-export const exerciseSchema = z
+const exerciseSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an exercise id uses a-z, 0-9 and "-" (e.g. register-custom-api)'),
     title: text,
