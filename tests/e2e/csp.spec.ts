@@ -8,10 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-
-interface PlaygroundHandle {
-  start(): Promise<{ store: { runCommand(line: string): Promise<void> }; terminal: { text(): string }; connection: { mode: string } }>;
-}
+import { connectionMode, openPlayground, runCommand, terminalText } from './playground.ts';
 
 declare global {
   interface Window {
@@ -50,18 +47,9 @@ function directives(policy: string): Map<string, string[]> {
   return new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name = '', ...sources]) => [name, sources]));
 }
 
-async function startPlayground(page: Page, origin = '') {
-  await page.goto(`${origin}/en/playground/`);
-  await page.locator('api-playground').scrollIntoViewIfNeeded();
-  await expect(page.locator('api-playground')).toHaveAttribute('data-state', 'ready');
-}
-
 async function run(page: Page, line: string): Promise<string> {
-  return page.evaluate(async (line) => {
-    const playground = await (document.querySelector('api-playground') as unknown as PlaygroundHandle).start();
-    await playground.store.runCommand(line);
-    return playground.terminal.text();
-  }, line);
+  await runCommand(page, line);
+  return terminalText(page);
 }
 
 const problems = (page: Page) => page.locator('.asl-editor__problems li');
@@ -93,9 +81,9 @@ async function search(page: Page, query: string, expected: RegExp): Promise<void
 
 /** The whole playground session the policy must allow. */
 async function playgroundSession(page: Page, origin = ''): Promise<void> {
-  await startPlayground(page, origin);
+  await openPlayground(page, `${origin}/en/playground/`);
   // Through the site's service worker (msw's inside it): kubectl's fetches to https://127.0.0.1:6443 pass connect-src.
-  expect(await page.evaluate(async () => (await (document.querySelector('api-playground') as unknown as PlaygroundHandle).start()).connection.mode)).toBe('worker');
+  expect(await connectionMode(page)).toBe('worker');
   expect(await run(page, 'kubectl get apiservice v1beta1.metrics.k8s.io')).toMatch(/v1beta1\.metrics\.k8s\.io\s+kube-system\/metrics-server\s+True/);
   await schemaMarker(page);
   await search(page, 'aggregation layer', /^\/en\/lessons\/01-why-extend\//);

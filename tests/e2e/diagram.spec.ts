@@ -2,30 +2,18 @@
 // request shown along its route (proxied to an extension server, or served locally), the last
 // requests listed as text, unavailable APIServices as broken links with their reason.
 import { expect, test, type Page } from '@playwright/test';
+import { openPlayground, runCommand as run, writeFile } from './playground.ts';
 
 const PAGE = '/en/playground/';
 const METRICS = 'extension:kube-system/metrics-server:443';
 
-interface PlaygroundHandle {
-  start(): Promise<{ store: { runCommand(line: string): Promise<void>; files: { set(name: string, content: string): void } } }>;
-}
-
 async function openDiagram(page: Page): Promise<void> {
-  await page.goto(PAGE);
-  await page.locator('api-playground').scrollIntoViewIfNeeded();
-  await expect(page.locator('api-playground')).toHaveAttribute('data-state', 'ready');
+  await openPlayground(page, PAGE);
   await expect(page.locator(`.asl-diagram [data-node="${METRICS}"]`)).toBeVisible({ timeout: 30_000 });
 }
 
-async function run(page: Page, line: string): Promise<void> {
-  await page.evaluate(async (line) => (await (document.querySelector('api-playground') as unknown as PlaygroundHandle).start()).store.runCommand(line), line);
-}
-
 async function applyYaml(page: Page, name: string, yaml: string): Promise<void> {
-  await page.evaluate(
-    async ([name, yaml]) => (await (document.querySelector('api-playground') as unknown as PlaygroundHandle).start()).store.files.set(name, yaml),
-    [name, yaml],
-  );
+  await writeFile(page, name, yaml);
   await run(page, `kubectl apply -f ${name}`);
 }
 

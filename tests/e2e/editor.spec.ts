@@ -2,41 +2,14 @@
 // apiserver's own checks as markers, Apply through the terminal, edits kept across reloads, and
 // the plain editor on narrow screens with the same messages.
 import { expect, test, type Page } from '@playwright/test';
+import { openPlayground, outputOf, run, terminalText } from './playground.ts';
 
 const PAGE = '/en/playground/';
 
-interface PlaygroundHandle {
-  start(): Promise<{ store: { runCommand(line: string): Promise<void> }; terminal: { text(): string } }>;
-}
-
-async function openPlayground(page: Page): Promise<void> {
-  await page.goto(PAGE);
-  await page.locator('api-playground').scrollIntoViewIfNeeded();
-  await expect(page.locator('api-playground')).toHaveAttribute('data-state', 'ready');
-}
-
 async function openEditor(page: Page, mode: 'monaco' | 'plain' = 'monaco'): Promise<void> {
-  await openPlayground(page);
+  await openPlayground(page, PAGE);
   await expect(page.locator('.asl-editor')).toHaveAttribute('data-mode', mode, { timeout: 30_000 });
   if (mode === 'monaco') await expect(page.locator('.asl-editor .monaco-editor .view-lines')).toContainText('groupPriorityMinimum');
-}
-
-function terminalText(page: Page): Promise<string> {
-  return page.evaluate(async () => ((await (document.querySelector('api-playground') as unknown as PlaygroundHandle).start()).terminal.text()));
-}
-
-function outputOf(text: string, line: string): string {
-  const lines = text.split('\n');
-  const start = lines.lastIndexOf(`$ ${line}`);
-  if (start < 0) throw new Error(`"${line}" is not on the terminal:\n${text}`);
-  const rest = lines.slice(start + 1);
-  const end = rest.findIndex((l) => l === '$' || l.startsWith('$ '));
-  return (end < 0 ? rest : rest.slice(0, end)).join('\n');
-}
-
-async function run(page: Page, line: string): Promise<string> {
-  await page.evaluate(async (line) => (await (document.querySelector('api-playground') as unknown as PlaygroundHandle).start()).store.runCommand(line), line);
-  return outputOf(await terminalText(page), line);
 }
 
 const problems = (page: Page) => page.locator('.asl-editor__problems li');

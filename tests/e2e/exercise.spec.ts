@@ -4,63 +4,16 @@
 // with service workers blocked (the cluster answers in the page).
 import { expect, test, type Page } from '@playwright/test';
 import { solutionFile } from '../lesson-source.ts';
+import { openPlayground as open, terminalText, typeAtPrompt as type, writeFile } from './playground.ts';
 
 const LESSON = 'lessons/09-summary-challenge';
 const EXERCISE = 'register-custom-api';
 const SOLUTION_FILE = solutionFile(LESSON.replace('lessons/', ''), EXERCISE, 'custom-apiservice.yaml');
 
-interface PlaygroundHandle {
-  start(): Promise<{
-    store: { runCommand(line: string): Promise<void>; files: { set(name: string, content: string): void } };
-    terminal: { text(): string; term: { paste(text: string): void } };
-    connection: { mode: string };
-  }>;
-}
-
 const locales = [
   { name: 'ko', path: `/${LESSON}/`, done: '연습 완료', resetProgress: '진행 상황 초기화' },
   { name: 'en', path: `/en/${LESSON}/`, done: 'Exercise done', resetProgress: 'Reset my progress' },
 ];
-
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(path);
-  const playground = page.locator('api-playground');
-  await playground.scrollIntoViewIfNeeded();
-  await expect(playground).toHaveAttribute('data-state', 'ready');
-}
-
-/** Enters a line at the terminal's prompt as a learner would (pasted, then Enter), and waits for the next prompt. */
-async function type(page: Page, line: string): Promise<void> {
-  const before = await terminalText(page);
-  await page.evaluate(async (line) => {
-    const el = document.querySelector('api-playground') as unknown as PlaygroundHandle;
-    (await el.start()).terminal.term.paste(line);
-  }, line);
-  await page.locator('api-playground .xterm-helper-textarea').focus();
-  await page.keyboard.press('Enter');
-  await expect.poll(async () => {
-    const text = await terminalText(page);
-    return text.length > before.length && /\n\$ ?$/.test(text + ' ') ? 'prompt' : 'running';
-  }).toBe('prompt');
-}
-
-function terminalText(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const el = document.querySelector('api-playground') as unknown as PlaygroundHandle;
-    return (await el.start()).terminal.text();
-  });
-}
-
-/** The learner's edit in the editor: the file as the solution needs it. */
-async function writeFile(page: Page, name: string, content: string): Promise<void> {
-  await page.evaluate(
-    async ([name, content]) => {
-      const el = document.querySelector('api-playground') as unknown as PlaygroundHandle;
-      (await el.start()).store.files.set(name!, content!);
-    },
-    [name, content],
-  );
-}
 
 const exercise = (page: Page) => page.locator(`section.exercise[data-exercise="${EXERCISE}"]`);
 const checks = (page: Page) => exercise(page).locator('li[data-check]');

@@ -6,22 +6,11 @@
 //
 // A command whose output the lesson shows only below the playground (a worked solution) is
 // clicked after the exercise's files are in the editor, as a learner who finished them would.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { exercisesOf, lessonSource, type LessonExercise as Exercise } from '../lesson-source.ts';
+import type { PlaygroundProps } from '../../src/playground/element.ts';
 import { lessonPages } from './course-pages.ts';
-
-interface PlaygroundProps {
-  scenario: string;
-  commands: string[];
-  exercises?: { id: string }[];
-}
-
-interface PlaygroundHandle {
-  start(): Promise<{
-    store: { runCommand(line: string): Promise<void>; files: { set(name: string, content: string): void } };
-    terminal: { text(): string };
-  }>;
-}
+import { outputOf, run as type, terminalText, writeFile } from './playground.ts';
 
 interface Shown {
   command: string;
@@ -69,28 +58,6 @@ function comparable(text: string, command: string): string {
         .replace(/\s+/g, ' '),
     )
     .join('\n');
-}
-
-/** The output of the last run of `line`: the rows between its prompt line and the next prompt. */
-function outputOf(text: string, line: string): string | undefined {
-  const lines = text.split('\n');
-  const start = lines.lastIndexOf(`$ ${line}`);
-  if (start < 0) return undefined;
-  const rest = lines.slice(start + 1);
-  const end = rest.findIndex((l) => l === '$' || l.startsWith('$ '));
-  return end < 0 ? undefined : rest.slice(0, end).join('\n');
-}
-
-function terminalText(playground: Locator): Promise<string> {
-  return playground.evaluate(async (el) => (await (el as unknown as PlaygroundHandle).start()).terminal.text());
-}
-
-/** Types `line` into the playground's terminal as a learner would (through the shell) and waits for the prompt. */
-async function type(playground: Locator, line: string): Promise<string> {
-  await playground.evaluate(async (el, line) => (await (el as unknown as PlaygroundHandle).start()).store.runCommand(line), line);
-  let out: string | undefined;
-  await expect.poll(async () => (out = outputOf(await terminalText(playground), line)) !== undefined).toBe(true);
-  return out!;
 }
 
 test.beforeEach(async ({ page }) => {
@@ -141,7 +108,7 @@ for (const lesson of lessonPages) {
       for (const { command, output } of shown.filter((s) => s.above)) await click(command, output);
       const ownExercises = ids.map((id) => exercises.find((e) => e.id === id)!);
       for (const file of ownExercises.flatMap((e) => e.files ?? [])) {
-        await playground.evaluate(async (el, f) => (await (el as unknown as PlaygroundHandle).start()).store.files.set(f.name, f.content), file);
+        await writeFile(playground, file.name, file.content);
       }
       for (const { command, output } of shown.filter((s) => !s.above)) await click(command, output);
 

@@ -5,14 +5,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { writeManifest } from '../../src/offline/manifest.ts';
+import { runCommand, terminalText } from './playground.ts';
 
 test.use({ trace: 'off' });
 
 const DIST = 'dist';
-
-interface PlaygroundHandle {
-  start(): Promise<{ store: { runCommand(line: string): Promise<void> }; terminal: { text(): string } }>;
-}
 
 /** Opens a page online and waits until the site's worker says it holds the whole build. */
 async function firstVisit(page: Page, path: string): Promise<string> {
@@ -29,11 +26,8 @@ async function goOffline(context: BrowserContext, page: Page): Promise<void> {
 }
 
 async function run(page: Page, line: string): Promise<string> {
-  return page.evaluate(async (line) => {
-    const playground = await (document.querySelector('api-playground') as unknown as PlaygroundHandle).start();
-    await playground.store.runCommand(line);
-    return playground.terminal.text();
-  }, line);
+  await runCommand(page, line);
+  return terminalText(page);
 }
 
 test('after a first visit: a lesson never opened, search and the playground work offline', async ({ context }) => {

@@ -3,6 +3,8 @@
 // tabs, Reset. Terminal text is read through xterm's buffer (its DOM holds only visible rows).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import type { PlaygroundElement } from '../../src/playground/element.ts';
+import { openPlayground as open, outputOf, run, terminalText, webReady } from './playground.ts';
 
 const PAGE = '/en/playground/';
 const SERVER = 'https://127.0.0.1:6443';
@@ -32,54 +34,12 @@ v1beta1.custom.example.com        default/custom-api-server    True        30d
 v1beta1.metrics.k8s.io            kube-system/metrics-server   True        90d
 v2.autoscaling                    Local                        True        100d`;
 
-interface PlaygroundHandle {
-  start(): Promise<{
-    store: { runCommand(line: string): Promise<void> };
-    terminal: { text(): string };
-    connection: { mode: string; fetch(request: Request): Promise<Response> };
-    server: string;
-  }>;
-}
-
-async function openPlayground(page: Page): Promise<void> {
-  await page.goto(PAGE);
-  await page.locator('api-playground').scrollIntoViewIfNeeded();
-  await expect(page.locator('api-playground')).toHaveAttribute('data-state', 'ready');
-}
-
-/** Everything the terminal shows. */
-function terminalText(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const el = document.querySelector('api-playground') as unknown as PlaygroundHandle;
-    return (await el.start()).terminal.text();
-  });
-}
-
-/** The output of the last run of `line`: the rows between its prompt line and the next prompt. */
-function outputOf(text: string, line: string): string {
-  const lines = text.split('\n');
-  const start = lines.lastIndexOf(`$ ${line}`);
-  if (start < 0) throw new Error(`"${line}" is not on the terminal:\n${text}`);
-  const rest = lines.slice(start + 1);
-  const end = rest.findIndex((l) => l === '$' || l.startsWith('$ '));
-  return (end < 0 ? rest : rest.slice(0, end)).join('\n');
-}
-
-/** Types `line` into the terminal through the store (as suggested-command buttons do); returns its output. */
-async function run(page: Page, line: string): Promise<string> {
-  await page.evaluate(async (line) => {
-    const el = document.querySelector('api-playground') as unknown as PlaygroundHandle;
-    await (await el.start()).store.runCommand(line);
-  }, line);
-  return outputOf(await terminalText(page), line);
-}
+const openPlayground = (page: Page) => open(page, PAGE);
 
 /** Scales web as a learner would; the save after this write is what a reload must find. */
 async function scaleWeb(page: Page, replicas: number): Promise<void> {
   expect(await run(page, `kubectl scale deployment web --replicas=${replicas}`)).toBe('deployment.apps/web scaled');
 }
-
-const webReady = async (page: Page) => (await run(page, 'kubectl get deployment web --no-headers')).split(/\s+/)[1];
 
 test.beforeEach(async ({ page }) => {
   page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -141,7 +101,7 @@ test('copy and paste', async ({ page, context }) => {
   await run(page, 'kubectl get apiservice v1beta1.metrics.k8s.io -o name');
   await page.locator('.xterm').click();
   await page.evaluate(async () => {
-    const el = document.querySelector('api-playground') as unknown as { start(): Promise<{ terminal: { term: { selectAll(): void } } }> };
+    const el = document.querySelector('api-playground') as unknown as PlaygroundElement;
     (await el.start()).terminal.term.selectAll();
   });
   await page.keyboard.press('Control+Shift+C');

@@ -4,52 +4,13 @@
 // escapes, 10,000-character values) shown by every view. Nothing is lost that the page could
 // keep, the terminal always takes the next command, and no learner string becomes markup.
 import { expect, test, type Page } from '@playwright/test';
+import type { PlaygroundElement } from '../../src/playground/element.ts';
+import { openPlayground as open, outputOf, readFile, reset, run, terminalText, webReady, writeFile } from './playground.ts';
 
 const PAGE = '/en/playground/';
 const FILE = 'apiservice.yaml';
 
-interface PlaygroundHandle {
-  start(): Promise<{
-    store: { runCommand(line: string): Promise<void>; files: { set(name: string, content: string): void; get(name: string): string | undefined } };
-    terminal: { text(): string };
-  }>;
-}
-
-async function openPlayground(page: Page, path = PAGE): Promise<void> {
-  await page.goto(path);
-  // When the page is not yet controlled by a worker, msw may reload it once while starting: the
-  // element found first can be detached, so scroll to whichever playground the page has now.
-  await expect(async () => {
-    await page.locator('api-playground').scrollIntoViewIfNeeded({ timeout: 5_000 });
-    await expect(page.locator('api-playground')).toHaveAttribute('data-state', 'ready', { timeout: 5_000 });
-  }).toPass({ timeout: 45_000 });
-}
-
-function terminalText(page: Page): Promise<string> {
-  return page.evaluate(async () => (await (document.querySelector('api-playground') as unknown as PlaygroundHandle).start()).terminal.text());
-}
-
-/** The output of the last run of `line`: the rows between its prompt line and the next prompt. */
-function outputOf(text: string, line: string): string {
-  const lines = text.split('\n');
-  const start = lines.lastIndexOf(`$ ${line}`);
-  if (start < 0) throw new Error(`"${line.slice(0, 200)}" is not on the terminal`);
-  const rest = lines.slice(start + 1);
-  const end = rest.findIndex((l) => l === '$' || l.startsWith('$ '));
-  return (end < 0 ? rest : rest.slice(0, end)).join('\n');
-}
-
-async function run(page: Page, line: string): Promise<string> {
-  await page.evaluate(async (line) => (await (document.querySelector('api-playground') as unknown as PlaygroundHandle).start()).store.runCommand(line), line);
-  return outputOf(await terminalText(page), line);
-}
-
-async function reset(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Reset', exact: true }).click();
-  await expect(page.locator('[data-playground-status]')).toContainText('back to the');
-}
-
-const webReady = async (page: Page) => (await run(page, 'kubectl get deployment web --no-headers')).split(/\s+/)[1];
+const openPlayground = (page: Page) => open(page, PAGE);
 
 /** `kubectl apply -f -` of one object given as JSON, through echo and a pipe. */
 const applyJSON = (object: unknown) => `echo '${JSON.stringify(object)}' | kubectl apply -f -`;
@@ -67,8 +28,7 @@ async function typeInEditor(page: Page, words: string): Promise<void> {
   await page.keyboard.type(`# ${words}`);
 }
 
-const editorFile = (page: Page) =>
-  page.evaluate(async (name) => (await (document.querySelector('api-playground') as unknown as PlaygroundHandle).start()).store.files.get(name), FILE);
+const editorFile = (page: Page) => readFile(page, FILE);
 
 test.beforeEach(async ({ page }) => {
   page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -107,7 +67,7 @@ test('a reload in the middle of an apply keeps the editor’s text and a whole c
   // Reload as soon as the apply has sent its first request about the object, before it finishes.
   const applying = page.waitForRequest((r) => r.url().includes('/apis/apiregistration.k8s.io/v1/apiservices/v1alpha1.demo.example.com'));
   await page.evaluate(() => {
-    void (document.querySelector('api-playground') as unknown as PlaygroundHandle).start().then((p) => p.store.runCommand('kubectl apply -f apiservice.yaml'));
+    void (document.querySelector('api-playground') as unknown as PlaygroundElement).start().then((p) => p.store.runCommand('kubectl apply -f apiservice.yaml'));
   });
   await applying;
   await page.reload();
@@ -205,9 +165,10 @@ test('learner strings never become markup and never break the terminal', async (
   }
   // The editor's markers and problem list show the apiserver's words for a name with markup.
   await editorReady(page);
-  await page.evaluate(
-    async ([name, text]) => (await (document.querySelector('api-playground') as unknown as PlaygroundHandle).start()).store.files.set(name, text),
-    [FILE, `apiVersion: apiregistration.k8s.io/v1\nkind: APIService\nmetadata:\n  name: "${markup.replace(/"/g, '\\"')}"\nspec:\n  group: "${markup.replace(/"/g, '\\"')}"\n  version: v1\n  groupPriorityMinimum: 1000\n  versionPriority: 15\n`],
+  await writeFile(
+    page,
+    FILE,
+    `apiVersion: apiregistration.k8s.io/v1\nkind: APIService\nmetadata:\n  name: "${markup.replace(/"/g, '\\"')}"\nspec:\n  group: "${markup.replace(/"/g, '\\"')}"\n  version: v1\n  groupPriorityMinimum: 1000\n  versionPriority: 15\n`,
   );
   await expect(page.locator('.asl-editor__problems li').first()).toBeVisible({ timeout: 30_000 });
   await run(page, 'kubectl apply -f apiservice.yaml');
@@ -224,7 +185,7 @@ test('learner strings never become markup and never break the terminal', async (
   const text = await terminalText(page);
   expect(text).toContain('^[[6n^[[2J^[[H^[]0;pwned^G^[[?1049h');
   expect(text).toContain('namespace/learner-strings created');
-  expect(outputOf(text, 'kubectl get namespace learner-strings -o jsonpath={.metadata.annotations.long}').replace(/\n/g, '')).toBe(long);
+  expect(outputOf(text, 'kubectl get namespace learner-strings -o jsonpath={.metadata.annotations.long}')?.replace(/\n/g, '')).toBe(long);
 
   // The prompt came back and the next typed command runs.
   await page.locator('.xterm').click();
