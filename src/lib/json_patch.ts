@@ -1,6 +1,6 @@
 // The two patch formats that are plain JSON algorithms, shared by the apiserver (PATCH requests)
 // and kubectl (`patch --local`, `--dry-run=client`): a JSON merge patch (RFC 7386) and a JSON
-// patch (RFC 6902). Strategic merge patch needs a kind's schema and lives with each side.
+// patch (RFC 6902). Strategic merge patch, which needs a kind's merge keys, is strategic_merge_patch.ts.
 
 type JSONMap = Record<string, unknown>;
 

@@ -17,9 +17,10 @@ import { encodeQuery, resourcePath } from '../rest/paths.ts';
 import type { RESTMapping } from '../restmapper.ts';
 import { buildFromFiles, type JSONMap } from '../resource/builder.ts';
 import { goMarshal, yamlToJSON } from '../resource/manifest.ts';
-import { OpenAPIV3 } from '../resource/openapi.ts';
+import { OpenAPIV3, PatchSchema, schemaMergeKeys } from '../resource/openapi.ts';
 import { applyJSONPatch, applyMergePatch } from '../resource/apply_patch.ts';
 import { deepEqual } from '../../lib/deep_equal.ts';
+import { strategicMergePatch, type MergeKeys } from '../../lib/strategic_merge_patch.ts';
 import { combinedError, dryRunStrategy, type DryRun } from './apply.ts';
 import { missingResourceMessage, targetsFromArgs } from './delete.ts';
 import type { Command, CommandContext } from './command.ts';
@@ -121,24 +122,41 @@ function printObject(ctx: CommandContext, obj: JSONMap, operation: string): void
   else throw new KubectlError(`output format ${JSON.stringify(format)} is not supported by this kubectl`);
 }
 
-/** The patch applied on kubectl's side (`--local`, `--dry-run=client`). */
-function patchLocally(obj: JSONMap, type: string, body: string): JSONMap {
+/**
+ * The merge keys of a built-in kind. Real kubectl has them in its Go types and asks the server
+ * nothing; ours reads the same metadata from the OpenAPI document, off the request log. No schema
+ * (a group-version the server documents not): every list is replaced.
+ */
+async function builtInMergeKeys(ctx: CommandContext, obj: JSONMap): Promise<MergeKeys> {
+  const { group, version } = groupVersionOf(obj);
+  try {
+    const schema = await new OpenAPIV3(ctx.client().unlogged()).strategicSchema({ group, version, kind: String(obj.kind ?? '') });
+    return schemaMergeKeys(schema instanceof PatchSchema ? schema : undefined);
+  } catch {
+    return schemaMergeKeys(undefined);
+  }
+}
+
+function groupVersionOf(obj: JSONMap): { group: string; version: string } {
   const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : '';
-  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-  const version = apiVersion.slice(apiVersion.indexOf('/') + 1);
+  return { group: apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '', version: apiVersion.slice(apiVersion.indexOf('/') + 1) };
+}
+
+/** The patch applied on kubectl's side (`--local`, `--dry-run=client`). */
+async function patchLocally(ctx: CommandContext, obj: JSONMap, type: string, body: string): Promise<JSONMap> {
+  const { group, version } = groupVersionOf(obj);
   const patch = JSON.parse(body) as unknown;
   if (type === 'merge') return applyMergePatch(obj, patch) as JSONMap;
   if (type === 'json') return applyJSONPatch(obj, patch) as JSONMap;
   if (!builtInGroups.has(group)) {
     throw new KubectlError(`strategic merge patch is not supported for ${group}/${version}, Kind=${String(obj.kind ?? '')} locally, try --type merge`);
   }
-  // Without list merge keys a strategic patch of maps and scalars merges as a JSON merge patch does.
-  return applyMergePatch(obj, patch) as JSONMap;
+  return (strategicMergePatch(obj, patch, await builtInMergeKeys(ctx, obj)) ?? {}) as JSONMap;
 }
 
 async function targetsOf(ctx: CommandContext): Promise<{ targets: PatchTarget[]; errors: Error[] }> {
   if (list(ctx.flags, 'filename').length > 0) {
-    const built = await buildFromFiles(ctx, { validation: 'Ignore', openapi: new OpenAPIV3(ctx.client()), enforceNamespace: ctx.flags.changed.has('namespace') });
+    const built = await buildFromFiles(ctx, { validation: 'Ignore', openapi: new OpenAPIV3(ctx.client()), enforceNamespace: ctx.flags.changed.has('namespace'), local: bool(ctx.flags, 'local') });
     const targets = built.infos.map((i) => ({ mapping: i.mapping, namespace: i.namespace, name: i.name, object: i.object }));
     return { targets, errors: built.errors };
   }
@@ -170,7 +188,7 @@ export const patchCommand: Command = {
         }
         count++;
         if (local || dryRun === 'client') {
-          const patched = patchLocally(current, type, body);
+          const patched = await patchLocally(ctx, current, type, body);
           printObject(ctx, patched, deepEqual(current, patched) ? 'patched (no change)' : 'patched');
           continue;
         }

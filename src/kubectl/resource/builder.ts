@@ -79,6 +79,8 @@ export interface BuildOptions {
    * otherwise what the visiting function returned comes first (apply, create, delete).
    */
   errorsInOrder?: boolean;
+  /** `patch --local`: the objects stay as the files have them (kubectl's local builder gives no namespace). */
+  local?: boolean;
 }
 
 async function validateDocument(value: JSONMap, opts: BuildOptions, ctx: CommandContext): Promise<void> {
@@ -132,7 +134,9 @@ async function infoFor(ctx: CommandContext, source: string, object: JSONMap, opt
   let namespace = '';
   const copy: JSONMap = { ...object, metadata: { ...metadata } };
   const meta = copy.metadata as JSONMap;
-  if (resource.namespaced) {
+  if (resource.namespaced && opts.local) {
+    namespace = objectNamespace;
+  } else if (resource.namespaced) {
     namespace = objectNamespace || (opts.namespace ?? ctx.namespace);
     meta.namespace = namespace;
     if (opts.enforceNamespace && objectNamespace && objectNamespace !== ctx.namespace) {

@@ -5,6 +5,7 @@
 
 import type { RESTClient } from '../rest/client.ts';
 import { caller } from '../rest/body_log.ts';
+import { mergeAsSet, type MergeKeys } from '../../lib/strategic_merge_patch.ts';
 
 interface SchemaObject {
   type?: string;
@@ -179,4 +180,22 @@ export class PatchSchema {
   items(): PatchSchema | undefined {
     return this.schema.items ? new PatchSchema(this.schema.items, this.schemas) : undefined;
   }
+}
+
+const noKeys: MergeKeys = { list: () => undefined, field: () => noKeys };
+
+/** A kind's patch metadata as strategicMergePatch looks it up: x-kubernetes-patch-strategy and -merge-key. */
+export function schemaMergeKeys(schema: PatchSchema | undefined): MergeKeys {
+  if (!schema) return noKeys;
+  return {
+    list(name) {
+      const f = schema.field(name);
+      if (!f.strategy.split(',').includes('merge')) return undefined;
+      return f.mergeKey || mergeAsSet;
+    },
+    field(name) {
+      const child = schema.field(name).schema;
+      return schemaMergeKeys(child?.schema.type === 'array' ? child.items() : child);
+    },
+  };
 }

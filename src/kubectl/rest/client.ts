@@ -1,7 +1,7 @@
 // client-go's REST client reduced to what kubectl needs: requests against the server URL,
 // errors decoded from Status bodies, and the -v=N round-trip log.
 
-import type { Klog } from '../klog.ts';
+import { Klog } from '../klog.ts';
 import { logBody, type Caller } from './body_log.ts';
 import { genericServerResponse, StatusError, type GroupResource, type Status } from './errors.ts';
 import { DebuggingRoundTripper, type Fetch, type RawResponse } from './transport.ts';
@@ -44,11 +44,23 @@ export class RESTClient {
   readonly server: string;
   readonly log: Klog;
   private readonly transport: DebuggingRoundTripper;
+  private readonly fetch: Fetch;
+  private readonly now: () => Date;
 
   constructor(fetch: Fetch, server: string, log: Klog, now: () => Date) {
     this.server = server.replace(/\/+$/, '');
     this.log = log;
+    this.fetch = fetch;
+    this.now = now;
     this.transport = new DebuggingRoundTripper(fetch, log, now, userAgent);
+  }
+
+  /**
+   * The same server without the round-trip log: for what kubectl knows without asking (the
+   * patch metadata compiled into its Go types), read here from the server's OpenAPI instead.
+   */
+  unlogged(): RESTClient {
+    return new RESTClient(this.fetch, this.server, new Klog(0, { now: this.now, pid: 0 }, () => {}), this.now);
   }
 
   /** One round trip; non-2xx answers become StatusErrors as client-go's transformResponse makes them. */

@@ -9,6 +9,8 @@ import { describeParity } from './ours.ts';
 const patchFiles: Record<string, string> = {
   'metrics-apiservice.yaml':
     'apiVersion: apiregistration.k8s.io/v1\nkind: APIService\nmetadata:\n  name: v1beta1.metrics.k8s.io\nspec:\n  group: metrics.k8s.io\n  version: v1beta1\n',
+  'web-deployment.yaml':
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.27\n        ports:\n        - containerPort: 80\n      - name: sidecar\n        image: busybox\n',
   'priority-patch.json': '{"spec":{"versionPriority":40}}\n',
   'priority-patch.yaml': 'spec:\n  versionPriority: 45\n',
 };
@@ -49,6 +51,9 @@ export const patchCorpus: string[] = [
   `patch apiservice v1beta1.metrics.k8s.io --type=json -p '[{"op":"replace","path":"/spec/versionPriority","value":5}]' --dry-run=client -o jsonpath={.spec.versionPriority}`,
   `patch apiservice v1beta1.metrics.k8s.io -p '{"spec":{"versionPriority":5}}' --dry-run=client`,
   `patch -f metrics-apiservice.yaml --local --type=merge -p '{"spec":{"versionPriority":5}}' -o yaml`,
+  // A strategic patch merges a container into its list by name: the other fields and containers stay.
+  `patch deploy web -p '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.28"}]}}}}' --dry-run=client -o yaml`,
+  `patch -f web-deployment.yaml --local -p '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.28"}]}}}}' -o yaml`,
   'get apiservice v1beta1.metrics.k8s.io -o jsonpath={.spec.versionPriority}',
   // Subresources.
   `patch deploy web --subresource=scale --type=merge -p '{"spec":{"replicas":3}}' -v=6`,
