@@ -14,6 +14,7 @@ import { OpenAPIV3 } from '../resource/openapi.ts';
 import { combinedError, dryRunStrategy, dryRunSuffix } from './apply.ts';
 import type { Command, CommandContext } from './command.ts';
 import { caller } from '../rest/body_log.ts';
+import { SeparateTypeArgumentError } from '../resource/args.ts';
 
 const flags: FlagSpec[] = [
   boolFlag('all'),
@@ -52,9 +53,7 @@ export async function targetsFromArgs(ctx: CommandContext, args: string[]): Prom
   let pairs: { type: string; name: string }[];
   if (slashed.length > 0) {
     if (slashed.length !== args.length) {
-      throw new KubectlError(
-        "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
-      );
+      throw new SeparateTypeArgumentError();
     }
     pairs = args.map((a) => ({ type: a.slice(0, a.indexOf('/')), name: a.slice(a.indexOf('/') + 1) }));
   } else {

@@ -12,6 +12,7 @@ import type { Command, CommandContext } from './command.ts';
 import { caller } from '../rest/body_log.ts';
 import { buildFromFiles } from '../resource/builder.ts';
 import { OpenAPIV3 } from '../resource/openapi.ts';
+import { resolveResourceArgs, type ResourceRequest } from '../resource/args.ts';
 import { checkFileRequest, enforcedNamespace, filenamesOf, namespaceMismatch, passesSelector, visitorError } from '../resource/from_files.ts';
 
 const flags: FlagSpec[] = [
@@ -29,11 +30,7 @@ interface Obj {
   items?: Obj[];
 }
 
-/** One builder visit: a named object or a list of one mapping. */
-interface Target {
-  mapping: RESTMapping;
-  name?: string;
-}
+type Target = ResourceRequest;
 
 /** One object the builder found. */
 interface Info {
@@ -44,20 +41,7 @@ interface Info {
 
 
 async function targetsFor(ctx: CommandContext, args: string[]): Promise<Target[]> {
-  const mapper = await ctx.mapper();
-  const slashed = args.filter((a) => a.includes('/'));
-  if (slashed.length > 0) {
-    if (slashed.length !== args.length) {
-      throw new KubectlError(
-        `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`,
-      );
-    }
-    return args.map((a) => ({ mapping: mapper.mappingFor(a.slice(0, a.indexOf('/'))), name: a.slice(a.indexOf('/') + 1) }));
-  }
-  const types = args[0]!.split(',').filter((t) => t !== '');
-  const mappings = types.flatMap((t) => (mapper.expandCategory(t) ?? [t]).map((x) => mapper.mappingFor(x)));
-  const names = args.slice(1);
-  return mappings.flatMap((m) => (names.length === 0 ? [{ mapping: m }] : names.map((n) => ({ mapping: m, name: n }))));
+  return (await resolveResourceArgs(ctx, args)).requests;
 }
 
 const chunkSize = (ctx: CommandContext) => Number(ctx.flags.values.get('chunk-size') ?? 500);

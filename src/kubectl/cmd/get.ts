@@ -17,6 +17,7 @@ import { UsageError, type Command, type CommandContext } from './command.ts';
 import { caller } from '../rest/body_log.ts';
 import { buildFromFiles, type Info } from '../resource/builder.ts';
 import { OpenAPIV3 } from '../resource/openapi.ts';
+import { resolveResourceArgs, type ResourceRequest } from '../resource/args.ts';
 import {
   checkFileRequest,
   enforcedNamespace,
@@ -58,55 +59,13 @@ const flags: FlagSpec[] = [
 export const allowedFormats =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 
-/** One request's worth of objects: a list, or one named object, of one mapping. */
-interface ResourceInfo {
-  mapping: RESTMapping;
-  name?: string;
-}
+type ResourceInfo = ResourceRequest;
 
 interface KubeObject {
   apiVersion?: string;
   kind?: string;
   metadata?: Record<string, unknown> & { name?: string; managedFields?: unknown };
   items?: KubeObject[];
-}
-
-/** Splits `TYPE[,TYPE] [NAME...]` or `TYPE/NAME...` into (type, name) requests. */
-function resourceArgs(args: string[]): { types: string[]; names: string[] }[] {
-  const slashed = args.filter((a) => a.includes('/'));
-  if (slashed.length > 0) {
-    if (slashed.length !== args.length) {
-      throw new KubectlError(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`);
-    }
-    return args.map((a) => {
-      const i = a.indexOf('/');
-      return { types: [a.slice(0, i)], names: [a.slice(i + 1)] };
-    });
-  }
-  return [{ types: args[0]!.split(',').filter((t) => t !== ''), names: args.slice(1) }];
-}
-
-async function resolveInfos(ctx: CommandContext, args: string[]): Promise<{ infos: ResourceInfo[]; singleItemImplied: boolean }> {
-  const mapper = await ctx.mapper();
-  const requests = resourceArgs(args);
-  const infos: ResourceInfo[] = [];
-  let expanded = false;
-  for (const { types, names } of requests) {
-    const mappings: RESTMapping[] = [];
-    for (const t of types) {
-      const category = mapper.expandCategory(t);
-      if (category) {
-        expanded = true;
-        for (const r of category) mappings.push(mapper.mappingFor(r));
-      } else mappings.push(mapper.mappingFor(t));
-    }
-    for (const m of mappings) {
-      if (names.length === 0) infos.push({ mapping: m });
-      else for (const n of names) infos.push({ mapping: m, name: n });
-    }
-  }
-  const singleItemImplied = !expanded && requests.length === 1 && requests[0]!.types.length === 1 && requests[0]!.names.length === 1;
-  return { infos, singleItemImplied };
 }
 
 function query(ctx: CommandContext, info: ResourceInfo): string {
@@ -364,7 +323,7 @@ export const getCommand: Command = {
         ).message,
       );
     }
-    const { infos, singleItemImplied } = await resolveInfos(ctx, ctx.args);
+    const { requests: infos, singleItemImplied } = await resolveResourceArgs(ctx, ctx.args);
     if (bool(ctx.flags, 'all-namespaces') && infos.some((i) => i.name !== undefined)) {
       throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
     }

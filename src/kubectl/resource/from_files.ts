@@ -8,6 +8,7 @@ import { AggregateError, isNotFound, KubectlError } from '../rest/errors.ts';
 import type { CommandContext } from '../cmd/command.ts';
 import { labelsOf, matchesSelector, parseSelector, type Requirement } from '../labels.ts';
 import type { Info } from './builder.ts';
+import { SeparateTypeArgumentError } from './args.ts';
 
 /** utilerrors.NewAggregate: its message is Go's, each distinct message once, several in brackets. */
 export class GoAggregate extends AggregateError {
@@ -50,9 +51,7 @@ export function checkFileRequest(ctx: CommandContext): Requirement[] | undefined
   if (args.length > 0) {
     const slashed = args.filter((a) => a.includes('/')).length;
     if (slashed > 0 && slashed !== args.length) {
-      throw new KubectlError(
-        "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
-      );
+      throw new SeparateTypeArgumentError();
     }
     if (slashed > 0) throw new KubectlError('resource/name arguments cannot be provided when a path is specified');
     throw new KubectlError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');

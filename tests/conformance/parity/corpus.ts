@@ -94,6 +94,10 @@ export const corpus: string[] = [
   'get svc',
   'get svc -n kube-system metrics-server -o json',
   'get all',
+  // TYPE/NAME names a type, never a category.
+  'get all/web',
+  'describe all/web',
+  'describe svc svc/web',
   'get pods,svc',
   'get pods,svc -o name',
   'get svc,apiservices -A',
