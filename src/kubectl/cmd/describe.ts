@@ -10,10 +10,8 @@ import { AggregateError, isNotFound, KubectlError } from '../rest/errors.ts';
 import type { RESTMapping } from '../restmapper.ts';
 import type { Command, CommandContext } from './command.ts';
 import { caller } from '../rest/body_log.ts';
-import { buildFromFiles } from '../resource/builder.ts';
-import { OpenAPIV3 } from '../resource/openapi.ts';
 import { resolveResourceArgs, type ResourceRequest } from '../resource/args.ts';
-import { checkFileRequest, enforcedNamespace, filenamesOf, namespaceMismatch, passesSelector, visitorError } from '../resource/from_files.ts';
+import { filenamesOf, objectsFromFiles } from '../resource/from_files.ts';
 
 const flags: FlagSpec[] = [
   boolFlag('all-namespaces', 'A'),
@@ -79,32 +77,15 @@ async function describeMatching(ctx: CommandContext, settings: DescriberSettings
   if (!found) throw originalError;
 }
 
-/** The objects `-f` names (read from the files, not the server), with the errors met reading them. */
-async function fileInfos(ctx: CommandContext, allNamespaces: boolean): Promise<{ infos: Info[]; error?: Error }> {
-  const selector = checkFileRequest(ctx);
-  const required = enforcedNamespace(ctx, allNamespaces);
-  const infos: Info[] = [];
-  const namespaceErrors: Error[] = [];
-  const built = await buildFromFiles(
-    ctx,
-    { validation: 'Ignore', openapi: new OpenAPIV3(ctx.client()), enforceNamespace: false, namespace: allNamespaces ? '' : ctx.namespace, errorsInOrder: true },
-    async (info) => {
-      if (!passesSelector(selector, info.object)) return;
-      const mismatch = namespaceMismatch(info, required);
-      if (mismatch) namespaceErrors.push(mismatch);
-      else infos.push({ mapping: info.mapping, namespace: info.namespace, name: info.name });
-    },
-  );
-  return { infos, error: visitorError(namespaceErrors, built.errors) };
-}
-
 export const describeCommand: Command = {
   name: 'describe',
   flags,
   async run(ctx) {
     if (filenamesOf(ctx).length > 0) {
       const allNamespaces = bool(ctx.flags, 'all-namespaces');
-      const { infos, error } = await fileInfos(ctx, allNamespaces);
+      // The objects as the files have them: each describer reads its object from the server.
+      const { found, error } = await objectsFromFiles(ctx);
+      const infos = found.map(({ info }) => ({ mapping: info.mapping, namespace: info.namespace, name: info.name }));
       await describeInfos(ctx, infos, error ? [error] : [], allNamespaces);
       return;
     }

@@ -15,20 +15,8 @@ import { AggregateError, isNotFound, KubectlError, PlainError } from '../rest/er
 import { kindPrefix, type RESTMapping } from '../restmapper.ts';
 import { UsageError, type Command, type CommandContext } from './command.ts';
 import { caller } from '../rest/body_log.ts';
-import { buildFromFiles, type Info } from '../resource/builder.ts';
-import { OpenAPIV3 } from '../resource/openapi.ts';
 import { resolveResourceArgs, type ResourceRequest } from '../resource/args.ts';
-import {
-  checkFileRequest,
-  enforcedNamespace,
-  filenamesOf,
-  flattenErrors,
-  namespaceMismatch,
-  noNamespaceError,
-  passesSelector,
-  reduceErrors,
-  visitorError,
-} from '../resource/from_files.ts';
+import { filenamesOf, flattenErrors, noNamespaceError, objectsFromFiles, reduceErrors } from '../resource/from_files.ts';
 
 const flags: FlagSpec[] = [
   boolFlag('all-namespaces', 'A'),
@@ -240,33 +228,21 @@ function printObjects(ctx: CommandContext, objects: KubeObject[], singleItemImpl
  * item, so one object prints alone and its errors stop the printing.
  */
 async function getFromFiles(ctx: CommandContext, humanReadable: boolean): Promise<void> {
-  const selector = checkFileRequest(ctx);
-  const allNamespaces = bool(ctx.flags, 'all-namespaces');
-  const required = enforcedNamespace(ctx, allNamespaces);
   const ignoreNotFound = bool(ctx.flags, 'ignore-not-found');
-  const fetched: { info: Info; object: unknown }[] = [];
-  const namespaceErrors: Error[] = [];
-  const built = await buildFromFiles(
-    ctx,
-    { validation: 'Ignore', openapi: new OpenAPIV3(ctx.client()), enforceNamespace: false, namespace: allNamespaces ? '' : ctx.namespace, errorsInOrder: true },
-    async (info) => {
+  const { found: fetched, error } = await objectsFromFiles(ctx, {
+    ignoreNotFound,
+    latest: async (info) => {
       if (info.mapping.resource.namespaced && info.namespace === '') throw noNamespaceError(info);
       const r = info.mapping.resource;
-      const object = await ctx.client().getJSON<unknown>({
+      return ctx.client().getJSON<unknown>({
         path: resourcePath(r, r.namespaced ? info.namespace : undefined, info.name),
         accept: humanReadable ? accept.table : accept.json,
         resource: groupResourceOf(info.mapping),
         name: info.name,
         caller: caller.resourceGet,
       });
-      if (!passesSelector(selector, object)) return;
-      const mismatch = namespaceMismatch(info, required);
-      if (mismatch) namespaceErrors.push(mismatch);
-      else fetched.push({ info, object });
     },
-  );
-  const readErrors = ignoreNotFound ? built.errors.filter((e) => !isNotFound(e)) : built.errors;
-  const error = visitorError(namespaceErrors, readErrors);
+  });
   if (humanReadable) {
     printTables(ctx, fetched.map(({ info, object }) => ({ mapping: info.mapping, table: object as Table })), error !== undefined);
     if (error) throw new AggregateError([error]);

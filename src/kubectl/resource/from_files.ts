@@ -3,11 +3,12 @@
 // object was read), and the nesting of the errors its visitors return, which decides how
 // kubectl prints them.
 
-import { list, str } from '../flags.ts';
+import { bool, list, str } from '../flags.ts';
 import { AggregateError, isNotFound, KubectlError } from '../rest/errors.ts';
 import type { CommandContext } from '../cmd/command.ts';
 import { labelsOf, matchesSelector, parseSelector, type Requirement } from '../labels.ts';
-import type { Info } from './builder.ts';
+import { buildFromFiles, type Info } from './builder.ts';
+import { OpenAPIV3 } from './openapi.ts';
 import { SeparateTypeArgumentError } from './args.ts';
 
 /** utilerrors.NewAggregate: its message is Go's, each distinct message once, several in brackets. */
@@ -100,4 +101,34 @@ export function visitorError(namespaceErrors: Error[], readErrors: Error[]): Err
   if (errors.length === 0) return undefined;
   if (errors.length === 1) return errors[0];
   return new GoAggregate(errors);
+}
+
+/**
+ * get -f and describe -f: the objects the files name (a namespaced one naming none gets the
+ * context's namespace, or none under -A), each optionally read again from the server first
+ * (`latest`, the builder's RetrieveLatest), then -l's filter and RequireNamespace applied to
+ * that object. The error is the visitors' (visitorError); `ignoreNotFound` drops NotFound reads.
+ */
+export async function objectsFromFiles(
+  ctx: CommandContext,
+  opts: { latest?: (info: Info) => Promise<unknown>; ignoreNotFound?: boolean } = {},
+): Promise<{ found: { info: Info; object: unknown }[]; error?: Error }> {
+  const selector = checkFileRequest(ctx);
+  const allNamespaces = bool(ctx.flags, 'all-namespaces');
+  const required = enforcedNamespace(ctx, allNamespaces);
+  const found: { info: Info; object: unknown }[] = [];
+  const namespaceErrors: Error[] = [];
+  const built = await buildFromFiles(
+    ctx,
+    { validation: 'Ignore', openapi: new OpenAPIV3(ctx.client()), enforceNamespace: false, namespace: allNamespaces ? '' : ctx.namespace, errorsInOrder: true },
+    async (info) => {
+      const object = opts.latest ? await opts.latest(info) : info.object;
+      if (!passesSelector(selector, object)) return;
+      const mismatch = namespaceMismatch(info, required);
+      if (mismatch) namespaceErrors.push(mismatch);
+      else found.push({ info, object });
+    },
+  );
+  const readErrors = opts.ignoreNotFound ? built.errors.filter((e) => !isNotFound(e)) : built.errors;
+  return { found, error: visitorError(namespaceErrors, readErrors) };
 }
