@@ -1,8 +1,14 @@
 // client-go's discovery client for an aggregated-discovery server: GET /api and /apis with the
 // apidiscovery Accept header, Stale versions dropped, the first remaining version preferred.
+// kubectl wraps it in client-go's CachedDiscoveryClient (cached/disk): what it fetched is kept
+// in the cache directory for 6 hours, and a later run reads it from there without a request.
 
 import { accept, type RESTClient } from './rest/client.ts';
 import { caller } from './rest/body_log.ts';
+import type { DiscoveryCache } from './env.ts';
+
+/** How long kubectl trusts its discovery cache (cli-runtime's ConfigFlags.ToDiscoveryClient: 6 * time.Hour). */
+export const DISCOVERY_CACHE_TTL_MS = 6 * 60 * 60 * 1000;
 
 export interface APIResource {
   /** Plural resource name, e.g. `deployments`. */
@@ -72,18 +78,56 @@ export function groupsFromAggregated(list: DiscoveryGroupList): APIGroup[] {
   return groups;
 }
 
+export interface DiscoveryCacheOptions {
+  cache: DiscoveryCache;
+  server: string;
+  now(): number;
+}
+
 export class DiscoveryClient {
   private readonly client: RESTClient;
+  private readonly disk: DiscoveryCacheOptions | undefined;
   private cached: Promise<APIGroup[]> | undefined;
+  /** This run fetched discovery itself (CachedDiscoveryClient.Fresh); a cache hit is not fresh. */
+  private fetched = false;
+  /** Invalidated: the cache is skipped until this run has fetched again. */
+  private invalidated = false;
 
-  constructor(client: RESTClient) {
+  constructor(client: RESTClient, disk?: DiscoveryCacheOptions) {
     this.client = client;
+    this.disk = disk;
   }
 
-  /** The server's groups, core first, in the server's priority order; fetched once per command. */
+  /**
+   * The server's groups, core first, in the server's priority order; fetched once per command,
+   * or read from the cache when it holds this server's discovery from the last 6 hours.
+   */
   serverGroups(): Promise<APIGroup[]> {
-    this.cached ??= this.fetchGroups();
+    this.cached ??= this.cachedOrFetched();
     return this.cached;
+  }
+
+  /** Whether this run's discovery came from the server rather than the cache. */
+  fresh(): boolean {
+    return this.fetched || this.disk === undefined;
+  }
+
+  /** CachedDiscoveryClient.Invalidate: forget what is cached; the next read fetches again. */
+  invalidate(): void {
+    this.cached = undefined;
+    this.invalidated = true;
+    this.disk?.cache.delete(this.disk.server);
+  }
+
+  private async cachedOrFetched(): Promise<APIGroup[]> {
+    const disk = this.disk;
+    const hit = disk && !this.invalidated ? disk.cache.get(disk.server) : undefined;
+    if (disk && hit && disk.now() - hit.fetchedAt < DISCOVERY_CACHE_TTL_MS) return hit.groups;
+    const fetchedAt = disk?.now() ?? 0;
+    const groups = await this.fetchGroups();
+    this.fetched = true;
+    disk?.cache.set(disk.server, { groups, fetchedAt });
+    return groups;
   }
 
   private async fetchGroups(): Promise<APIGroup[]> {

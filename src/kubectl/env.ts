@@ -1,5 +1,20 @@
 // What our kubectl is given by whoever runs it: the cluster's fetch and where it is, files for
-// -f, stdin, a clock and a pid for log lines.
+// -f, stdin, a clock and a pid for log lines, and the discovery kept between runs.
+
+import type { APIGroup } from './discovery.ts';
+
+/** One server's discovery as kubectl keeps it in ~/.kube/cache/discovery: the groups and when they were fetched (ms). */
+export interface CachedDiscovery {
+  groups: APIGroup[];
+  fetchedAt: number;
+}
+
+/** kubectl's discovery cache directory, by server URL (a Map will do). */
+export interface DiscoveryCache {
+  get(server: string): CachedDiscovery | undefined;
+  set(server: string, entry: CachedDiscovery): unknown;
+  delete(server: string): unknown;
+}
 
 export interface FileSource {
   readFile(name: string): string | undefined;
@@ -17,6 +32,11 @@ export interface KubectlEnv {
   pid: number;
   /** The kubeconfig kubectl says it loaded at -v=6; empty when none was read. */
   kubeconfigPath: string;
+  /**
+   * Discovery kept between runs, as kubectl's cache directory keeps it for 6 hours. Without one,
+   * every run fetches discovery, as with a fresh `--cache-dir`.
+   */
+  discoveryCache?: DiscoveryCache;
 }
 
 export interface KubectlResult {

@@ -11,7 +11,7 @@ import type { KubectlEnv, KubectlResult } from './env.ts';
 import { FlagError, FlagSet, globalFlags, num, str, type ParsedFlags } from './flags.ts';
 import { Klog } from './klog.ts';
 import { RESTClient } from './rest/client.ts';
-import { checkErr } from './rest/errors.ts';
+import { checkErr, NoResourceMatchError } from './rest/errors.ts';
 import { RESTMapper } from './restmapper.ts';
 
 export type { KubectlEnv, KubectlResult, FileSource } from './env.ts';
@@ -73,7 +73,23 @@ function buildContext(command: Command, flags: ParsedFlags, env: KubectlEnv, str
     }
     return client;
   };
-  const getDiscovery = () => (discovery ??= new DiscoveryClient(getClient()));
+  const getDiscovery = () => {
+    if (discovery) return discovery;
+    const client = getClient();
+    const cache = env.discoveryCache;
+    return (discovery = new DiscoveryClient(client, cache && { cache, server: client.server, now: () => env.now().getTime() }));
+  };
+  const getMapper = () => (mapper ??= getDiscovery().serverGroups().then((g) => new RESTMapper(g)));
+  // DeferredDiscoveryRESTMapper.Reset, after a miss on discovery read from the cache.
+  const refreshMapper = async () => {
+    await getMapper();
+    const d = getDiscovery();
+    if (d.fresh()) return undefined;
+    log.info(5, 'discovery.go:214', 'Invalidating discovery information');
+    d.invalidate();
+    mapper = undefined;
+    return getMapper();
+  };
   return {
     args: flags.args,
     flags,
@@ -82,7 +98,18 @@ function buildContext(command: Command, flags: ParsedFlags, env: KubectlEnv, str
     namespace: str(flags, 'namespace') || env.namespace || 'default',
     client: getClient,
     discovery: getDiscovery,
-    mapper: () => (mapper ??= getDiscovery().serverGroups().then((g) => new RESTMapper(g))),
+    mapper: getMapper,
+    refreshMapper,
+    withMapper: async (fn) => {
+      try {
+        return fn(await getMapper());
+      } catch (e) {
+        if (!(e instanceof NoResourceMatchError)) throw e;
+        const fresh = await refreshMapper();
+        if (!fresh) throw e;
+        return fn(fresh);
+      }
+    },
     log,
     files: env.files,
     kubeconfigPath: str(flags, 'kubeconfig') || env.kubeconfigPath,

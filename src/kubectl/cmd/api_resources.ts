@@ -29,7 +29,10 @@ export const apiResourcesCommand: Command = {
     const sortBy = str(ctx.flags, 'sort-by');
     if (sortBy !== '' && sortBy !== 'name' && sortBy !== 'kind') throw new KubectlError(`--sort-by accepts only name or kind`);
     if (ctx.args.length > 0) throw new UsageError('api-resources', `error: unexpected arguments: [${ctx.args.join(' ')}]`);
-    const groups = await ctx.discovery().serverGroups();
+    // kubectl invalidates its discovery cache first: this command always shows the server's current discovery.
+    const discovery = ctx.discovery();
+    discovery.invalidate();
+    const groups = await discovery.serverGroups();
     const resources: APIResource[] = [];
     const apiGroup = str(ctx.flags, 'api-group');
     const verbs = list(ctx.flags, 'verbs');

@@ -8,7 +8,10 @@ export const apiVersionsCommand: Command = {
   flags: [],
   async run(ctx) {
     if (ctx.args.length > 0) throw new UsageError('api-versions', `error: unexpected arguments: [${ctx.args.join(' ')}]`);
-    const groups = await ctx.discovery().serverGroups();
+    // kubectl invalidates its discovery cache first: this command always shows the server's current discovery.
+    const discovery = ctx.discovery();
+    discovery.invalidate();
+    const groups = await discovery.serverGroups();
     const versions = groups.flatMap((g) => g.versions.map((v) => groupVersionString(g.name, v.version)));
     versions.sort();
     ctx.out(versions.map((v) => v + '\n').join(''));

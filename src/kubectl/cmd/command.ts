@@ -20,6 +20,14 @@ export interface CommandContext {
   client(): RESTClient;
   discovery(): DiscoveryClient;
   mapper(): Promise<RESTMapper>;
+  /**
+   * Runs `fn` with the mapper as kubectl's DeferredDiscoveryRESTMapper does: when it finds no
+   * such resource and discovery came from the cache, the cache is invalidated, discovery
+   * fetched again and `fn` run once more.
+   */
+  withMapper<T>(fn: (mapper: RESTMapper) => T): Promise<T>;
+  /** After a miss on cached discovery: invalidates it and returns a mapper over fresh discovery; undefined when discovery was already fresh. */
+  refreshMapper(): Promise<RESTMapper | undefined>;
   log: Klog;
   files: FileSource;
   /** The kubeconfig file in use (--kubeconfig, else the one the environment found); empty when none. */

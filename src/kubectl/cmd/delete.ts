@@ -61,21 +61,22 @@ export async function targetsFromArgs(ctx: CommandContext, args: string[]): Prom
     pairs = [];
     for (const type of args[0]!.split(',').filter((t) => t !== '')) for (const name of args.slice(1)) pairs.push({ type, name });
   }
-  const mapper = await ctx.mapper();
-  return pairs.map(({ type, name }) => {
-    const mapping = mapper.mappingFor(type);
-    return { mapping, name, namespace: mapping.resource.namespaced ? ctx.namespace : '', source: '' };
-  });
+  return ctx.withMapper((mapper) =>
+    pairs.map(({ type, name }) => {
+      const mapping = mapper.mappingFor(type);
+      return { mapping, name, namespace: mapping.resource.namespaced ? ctx.namespace : '', source: '' };
+    }),
+  );
 }
 
 /** `TYPE[,TYPE] -l SELECTOR` or `--all`: each type listed (selector applied), every item a target. */
 async function listTargets(ctx: CommandContext, selector: string): Promise<Target[]> {
   if (ctx.args.length > 1 || ctx.args[0]?.includes('/')) throw new KubectlError('name cannot be provided when a selector is specified');
-  const mapper = await ctx.mapper();
   const allNamespaces = bool(ctx.flags, 'all-namespaces');
+  const types = ctx.args[0]!.split(',').filter((t) => t !== '');
+  const mappings = await ctx.withMapper((mapper) => types.map((type) => mapper.mappingFor(type)));
   const targets: Target[] = [];
-  for (const type of ctx.args[0]!.split(',').filter((t) => t !== '')) {
-    const mapping = mapper.mappingFor(type);
+  for (const mapping of mappings) {
     const r = mapping.resource;
     const list = await ctx.client().getJSON<{ items?: { metadata?: { name?: string; namespace?: string } }[] }>({ caller: caller.resourceList,
       path:

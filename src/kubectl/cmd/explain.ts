@@ -4,11 +4,12 @@
 // asked for in protobuf, as kubectl 1.32 does.
 
 import { bool, boolFlag, str, stringFlag, type FlagSpec } from '../flags.ts';
-import { KubectlError } from '../rest/errors.ts';
+import { KubectlError, PlainError } from '../rest/errors.ts';
 import { renderPlaintext } from '../explain/plaintext.ts';
 import { gvrString, splitResourceRequest, splitWithMatchingPrefix, type GVR } from '../explain/path.ts';
 import type { Command, CommandContext } from './command.ts';
 import { caller } from '../rest/body_log.ts';
+import type { RESTMapper } from '../restmapper.ts';
 
 /** kubectl's OpenAPI v3 client: the index, then a group-version's document by its hash URL. */
 class OpenAPIV3Client {
@@ -55,6 +56,18 @@ async function renderOpenAPIV2(ctx: CommandContext, apiVersion: string): Promise
   throw new KubectlError('the OpenAPI v2 document is not available in this kubectl; use --output=plaintext');
 }
 
+/** explain's lookup, tried again on fresh discovery when the type is missing from cached discovery. */
+async function splitWithRetry<T>(ctx: CommandContext, split: (mapper: RESTMapper) => T): Promise<T> {
+  try {
+    return split(await ctx.mapper());
+  } catch (e) {
+    if (!(e instanceof PlainError && e.message.startsWith("the server doesn't have a resource type"))) throw e;
+    const fresh = await ctx.refreshMapper();
+    if (!fresh) throw e;
+    return split(fresh);
+  }
+}
+
 export const explainCommand: Command = {
   name: 'explain',
   flags,
@@ -64,10 +77,9 @@ export const explainCommand: Command = {
     const apiVersion = str(ctx.flags, 'api-version');
     const output = str(ctx.flags, 'output');
     const recursive = bool(ctx.flags, 'recursive');
-    const mapper = await ctx.mapper();
     const warn = (message: string) => ctx.err(`Warning: ${message}\n`);
     const split = apiVersion ? splitResourceRequest : splitWithMatchingPrefix;
-    const { gvr: found, fieldsPath } = split(ctx.args[0]!, mapper, warn);
+    const { gvr: found, fieldsPath } = await splitWithRetry(ctx, (mapper) => split(ctx.args[0]!, mapper, warn));
 
     const openapi = new OpenAPIV3Client(ctx);
     if (output === 'plaintext-openapiv2') return renderOpenAPIV2(ctx, apiVersion);

@@ -2,7 +2,7 @@
 // with their categories expanded, each type with each name) or `TYPE/NAME...` (never a category).
 
 import { KubectlError } from '../rest/errors.ts';
-import type { RESTMapping } from '../restmapper.ts';
+import type { RESTMapper, RESTMapping } from '../restmapper.ts';
 import type { CommandContext } from '../cmd/command.ts';
 
 /** hasCombinedTypeArgs's refusal: `TYPE/NAME` arguments beside a bare `TYPE`. */
@@ -37,9 +37,12 @@ function splitArgs(args: string[]): { types: string[]; names: string[]; slashed:
  * The requests the arguments make, and whether they name a single item (one type, not a
  * category, one name), as the builder's singleItemImplied reports it.
  */
-export async function resolveResourceArgs(ctx: CommandContext, args: string[]): Promise<{ requests: ResourceRequest[]; singleItemImplied: boolean }> {
-  const mapper = await ctx.mapper();
+export function resolveResourceArgs(ctx: CommandContext, args: string[]): Promise<{ requests: ResourceRequest[]; singleItemImplied: boolean }> {
   const groups = splitArgs(args);
+  return ctx.withMapper((mapper) => mapRequests(mapper, groups));
+}
+
+function mapRequests(mapper: RESTMapper, groups: ReturnType<typeof splitArgs>): { requests: ResourceRequest[]; singleItemImplied: boolean } {
   const requests: ResourceRequest[] = [];
   let expanded = false;
   for (const { types, names, slashed } of groups) {

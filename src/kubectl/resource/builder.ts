@@ -6,7 +6,7 @@
 import { list, str } from '../flags.ts';
 import { ConnectionError } from '../rest/transport.ts';
 import { KubectlError, StatusError, standardErrorMessage } from '../rest/errors.ts';
-import type { RESTMapping } from '../restmapper.ts';
+import type { RESTMapper, RESTMapping } from '../restmapper.ts';
 import type { CommandContext } from '../cmd/command.ts';
 import { readDocuments } from './manifest.ts';
 import { OpenAPIV3, ParamUnsupportedError, type GVK } from './openapi.ts';
@@ -116,13 +116,15 @@ async function infoFor(ctx: CommandContext, source: string, object: JSONMap, opt
   const metadata = (typeof object.metadata === 'object' && object.metadata !== null ? object.metadata : {}) as JSONMap;
   const name = typeof metadata.name === 'string' ? metadata.name : '';
   const objectNamespace = typeof metadata.namespace === 'string' ? metadata.namespace : '';
-  const mapper = await ctx.mapper();
-  let resource = undefined;
-  for (const r of mapper.resources()) {
-    if (!r.name.includes('/') && r.kind === kind && r.group === group && r.version === version) {
-      resource = r;
-      break;
-    }
+  const find = (mapper: RESTMapper) => {
+    for (const r of mapper.resources()) if (!r.name.includes('/') && r.kind === kind && r.group === group && r.version === version) return r;
+    return undefined;
+  };
+  let resource = find(await ctx.mapper());
+  if (!resource) {
+    // A kind missing from cached discovery: fetched again, as kubectl's deferred mapper does.
+    const fresh = await ctx.refreshMapper();
+    if (fresh) resource = find(fresh);
   }
   if (!resource) {
     throw new Error(

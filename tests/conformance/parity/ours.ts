@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKubectl } from '../../../src/kubectl/run.ts';
+import type { CachedDiscovery } from '../../../src/kubectl/env.ts';
 import { kubectlAvailable, normaliseLog, startConformanceCluster, type ConformanceCluster, type KubectlResult } from '../harness.ts';
 
 /** The upstream kubectl 1.32 binary: the gcloud dispatcher on PATH ships it as kubectl.1.32. */
@@ -37,6 +38,12 @@ export interface PairOptions {
   files?: Record<string, string>;
   /** The server ours talks to, when not the cluster's: a second cluster started the same way. */
   oursServer?: string;
+  /**
+   * One discovery cache for every run, as a learner's ~/.kube/cache keeps it between commands
+   * (the real kubectl's cache directory; ours, a discovery cache kept across runs). Without it
+   * each run starts with an empty cache.
+   */
+  sharedCache?: boolean;
 }
 
 export function kubectlPair(c: ConformanceCluster, options: PairOptions = {}): Pair {
@@ -77,11 +84,12 @@ export function kubectlPair(c: ConformanceCluster, options: PairOptions = {}): P
     symlinkSync(binary, named);
   }
   let runs = 0;
+  const oursCache = options.sharedCache ? new Map<string, CachedDiscovery>() : undefined;
   return {
     real: (args, stdin) =>
       new Promise<KubectlResult>((resolve) => {
         // A fresh discovery cache per run, through the environment so the command line stays the learner's.
-        const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, KUBECONFIG: kubeconfig, KUBECACHEDIR: join(cacheRoot, `cache-${++runs}`) };
+        const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, KUBECONFIG: kubeconfig, KUBECACHEDIR: join(cacheRoot, options.sharedCache ? 'cache' : `cache-${++runs}`) };
         const child = execFile(named, args, { cwd: home, env, timeout: 30_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
           resolve({ stdout, stderr, code: err ? (typeof err.code === 'number' ? err.code : 1) : 0 });
         });
@@ -96,6 +104,7 @@ export function kubectlPair(c: ConformanceCluster, options: PairOptions = {}): P
         now: () => new Date(),
         pid: process.pid,
         kubeconfigPath: kubeconfig,
+        ...(oursCache ? { discoveryCache: oursCache } : {}),
       }),
     normalise: (text) => normaliseParity(text, c.server.url),
   };
@@ -211,6 +220,8 @@ export interface ParitySuite {
    * lines whose output counts the cluster's requests (Audit-Id) or whose state changes must not mix.
    */
   clusterEach?: boolean;
+  /** Keep each kubectl's discovery cache from line to line (PairOptions.sharedCache). */
+  sharedCache?: boolean;
 }
 
 /**
@@ -227,7 +238,7 @@ export function describeParity(title: string, corpus: readonly string[], suite: 
       clusters.push(realCluster);
       const ourCluster = suite.clusterEach ? await startConformanceCluster() : realCluster;
       if (ourCluster !== realCluster) clusters.push(ourCluster);
-      pair = kubectlPair(realCluster, { files: suite.files, oursServer: ourCluster.server.url });
+      pair = kubectlPair(realCluster, { files: suite.files, oursServer: ourCluster.server.url, sharedCache: suite.sharedCache });
       normaliseOurs = (text) => normaliseParity(text, ourCluster.server.url);
     }, 60_000);
     afterAll(async () => {
