@@ -5,6 +5,7 @@
 import { BrowserCluster } from './browser_cluster.ts';
 import { connect, startServiceWorker, type ClusterConnection } from './worker.ts';
 import type { PlaygroundBus } from './store.ts';
+import type { CachedDiscovery } from '../kubectl/env.ts';
 import { storage } from '../lib/storage.ts';
 
 export interface Host {
@@ -12,6 +13,11 @@ export interface Host {
   connection: ClusterConnection;
   origin: string;
   buses: Set<PlaygroundBus>;
+  /**
+   * kubectl's discovery cache for this cluster (its ~/.kube/cache/discovery): kept for the page,
+   * so only a first command fetches /api and /apis; Reset empties it, as for a new cluster.
+   */
+  discovery: Map<string, CachedDiscovery>;
 }
 
 const scenarioFiles = import.meta.glob<string>('../../content/scenarios/*.yaml', { query: '?raw', import: 'default' });
@@ -61,7 +67,7 @@ export function openHost(scenario: string, base: string): Promise<Host> {
       });
       const connection = await connect(origin, cluster.handle, base);
       live = true;
-      return { cluster, connection, origin, buses };
+      return { cluster, connection, origin, buses, discovery: new Map<string, CachedDiscovery>() };
     })();
     hosts.set(scenario, host);
   }

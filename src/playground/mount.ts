@@ -95,6 +95,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     now: () => new Date(),
     pid: PID,
     kubeconfigPath: KUBECONFIG,
+    discoveryCache: host.discovery,
   });
   // Completion's reads go to the cluster directly: the request-flow diagram does not show them.
   const internalEnv = (host: Host): KubectlEnv => ({ ...env(host), fetch: host.cluster.handle, server: INTERNAL_ORIGIN });
@@ -141,6 +142,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     if (status) status.textContent = text.resetting;
     // Before the cluster goes back: its state change then finds the exercises' request log empty.
     store.emitReset();
+    host.discovery.clear();
     await host.cluster.reset();
     if (status) status.textContent = text.reset(config.scenario);
   };
