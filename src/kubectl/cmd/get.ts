@@ -3,10 +3,8 @@
 import { boolFlag, intFlag, list, sliceFlag, str, bool, stringFlag, type FlagSpec } from '../flags.ts';
 import { TabWriter, kubectlTableOptions } from '../printers/tabwriter.ts';
 import { TablePrinter, type Table } from '../printers/table.ts';
-import { printJSON } from '../printers/json.ts';
-import { toYAML } from '../printers/yaml.ts';
 import { printName } from '../printers/name.ts';
-import { parseJSONPathTemplate, executeJSONPath } from '../printers/jsonpath.ts';
+import { hideManagedFields, printDocument } from '../printers/object.ts';
 import { columnsFromSpec, columnsFromTemplate, printCustomColumns } from '../printers/custom_columns.ts';
 import { sortObjects, sortTableRows } from '../printers/sort_by.ts';
 import { accept } from '../rest/client.ts';
@@ -172,12 +170,6 @@ function flatten(list: KubeObject): KubeObject[] {
   return (list.items ?? []).map((item) => ({ ...item, apiVersion: item.apiVersion ?? list.apiVersion, kind: item.kind ?? itemKind }));
 }
 
-function hideManagedFields(obj: KubeObject): KubeObject {
-  if (!obj.metadata || !('managedFields' in obj.metadata)) return obj;
-  const { managedFields: _hidden, ...metadata } = obj.metadata;
-  return { ...obj, metadata };
-}
-
 async function printGeneric(ctx: CommandContext, infos: ResourceInfo[], singleItemImplied: boolean): Promise<Error[]> {
   const errors: Error[] = [];
   const objects: KubeObject[] = [];
@@ -209,17 +201,11 @@ function printObjects(ctx: CommandContext, objects: KubeObject[], singleItemImpl
   const single = singleItemImplied && shown.length === 1;
   if (!single && str(ctx.flags, 'sort-by') !== '') sortObjects(shown, str(ctx.flags, 'sort-by'));
   const document: unknown = single ? shown[0] : { apiVersion: 'v1', items: shown, kind: 'List', metadata: { resourceVersion: '' } };
-  if (output === 'json') ctx.out(printJSON(document));
-  else if (output === 'yaml') ctx.out(toYAML(document));
-  else if (output === 'name') for (const o of shown) ctx.out(printName(o));
+  if (output === 'name') for (const o of shown) ctx.out(printName(o));
   else if (isCustomColumns(output)) {
     const columns = output.startsWith('custom-columns-file') ? columnsFromTemplate(readTemplate(ctx, formatArgument(output))) : columnsFromSpec(formatArgument(output));
     printCustomColumns(columns, shown, bool(ctx.flags, 'no-headers'), (text) => ctx.out(text));
-  } else {
-    const template = output.slice(output.indexOf('=') + 1);
-    const parsed = parseJSONPathTemplate(template);
-    ctx.out(executeJSONPath(parsed, document, bool(ctx.flags, 'allow-missing-template-keys')));
-  }
+  } else ctx.out(printDocument(output, document, bool(ctx.flags, 'allow-missing-template-keys')));
 }
 
 /**

@@ -6,10 +6,8 @@
 
 import { bool, boolFlag, list, sliceFlag, str, stringFlag, type FlagSpec } from '../flags.ts';
 import { goQuote } from '../klog.ts';
-import { printJSON } from '../printers/json.ts';
-import { executeJSONPath, parseJSONPathTemplate } from '../printers/jsonpath.ts';
 import { printName } from '../printers/name.ts';
-import { toYAML } from '../printers/yaml.ts';
+import { hideManagedFields, printDocument } from '../printers/object.ts';
 import { caller } from '../rest/body_log.ts';
 import { accept } from '../rest/client.ts';
 import { KubectlError, StatusError } from '../rest/errors.ts';
@@ -21,7 +19,7 @@ import { OpenAPIV3, PatchSchema, schemaMergeKeys } from '../resource/openapi.ts'
 import { applyJSONPatch, applyMergePatch } from '../resource/apply_patch.ts';
 import { deepEqual } from '../../lib/deep_equal.ts';
 import { strategicMergePatch, type MergeKeys } from '../../lib/strategic_merge_patch.ts';
-import { combinedError, dryRunStrategy, type DryRun } from './apply.ts';
+import { combinedError, dryRunStrategy, operationLine, type DryRun } from './apply.ts';
 import { missingResourceMessage, targetsFromArgs } from './delete.ts';
 import type { Command, CommandContext } from './command.ts';
 
@@ -99,13 +97,6 @@ function patchText(ctx: CommandContext, dryRun: DryRun): string {
   return text;
 }
 
-function hideManagedFields(obj: JSONMap): JSONMap {
-  const metadata = obj.metadata as JSONMap | undefined;
-  if (!metadata || !('managedFields' in metadata)) return obj;
-  const { managedFields: _hidden, ...rest } = metadata;
-  return { ...obj, metadata: rest };
-}
-
 /** The printer patch builds for each object: -o's format, or the name with the operation. */
 function printObject(ctx: CommandContext, obj: JSONMap, operation: string): void {
   const output = str(ctx.flags, 'output');
@@ -114,12 +105,9 @@ function printObject(ctx: CommandContext, obj: JSONMap, operation: string): void
     throw new KubectlError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${printerFormats.join(',')}`);
   }
   const shown = bool(ctx.flags, 'show-managed-fields') ? obj : hideManagedFields(obj);
-  if (output === '') ctx.out(`${printName(shown).slice(0, -1)} ${operation}\n`);
-  else if (output === 'name') ctx.out(printName(shown));
-  else if (output === 'json') ctx.out(printJSON(shown));
-  else if (output === 'yaml') ctx.out(toYAML(shown));
-  else if (format === 'jsonpath') ctx.out(executeJSONPath(parseJSONPathTemplate(output.slice(output.indexOf('=') + 1)), shown, bool(ctx.flags, 'allow-missing-template-keys')));
-  else throw new KubectlError(`output format ${JSON.stringify(format)} is not supported by this kubectl`);
+  // patch's name printer carries no dry-run suffix.
+  if (output === '' || output === 'name') ctx.out(operationLine(ctx, printName(shown).slice(0, -1), operation, 'none'));
+  else ctx.out(printDocument(output, shown, bool(ctx.flags, 'allow-missing-template-keys')));
 }
 
 /**
