@@ -160,12 +160,12 @@ export function mountDiagram(el: HTMLElement, store: PlaygroundStore): DiagramHa
     }
   }
 
-  function animate(r: RequestEntry): void {
-    if (commandDone) {
+  /** Draws one request; `startsCommand`: the first of a command's requests, which clears the last command's paths. */
+  function animate(r: RequestEntry, startsCommand: boolean): void {
+    if (startsCommand) {
       edgeTone.clear();
       for (const f of flashes.values()) f.remove();
       flashes.clear();
-      commandDone = false;
     }
     cancelAnimationFrame(frame);
     motionLayer.querySelectorAll('circle').forEach((c) => c.remove());
@@ -241,17 +241,28 @@ export function mountDiagram(el: HTMLElement, store: PlaygroundStore): DiagramHa
   const offCommand = store.onCommand(() => {
     commandDone = true;
   });
-  const offRequest = store.onRequest((record) => {
-    records.push({ record, seq: ++seq });
-    if (records.length > requestHistory) records.splice(0, records.length - requestHistory);
+  // Requests are drawn once per frame, whatever their number: the cluster tells of each one while
+  // answering it, and the picture (layout reads included) must not hold the answer up.
+  let pending: { entry: RequestEntry; startsCommand: boolean }[] = [];
+  let drawFrame = 0;
+  const drawPending = () => {
+    drawFrame = 0;
+    const drawing = pending;
+    pending = [];
     const knew = model.nodes.length;
-    const entry = requestEntry(record, seq);
     drawStatic();
     paintEdges();
     drawLog();
-    animate(entry);
+    for (const { entry, startsCommand } of drawing) animate(entry, startsCommand);
     // A proxied request to a server the list does not show yet: the list is stale.
     if (model.nodes.length !== knew) void refresh();
+  };
+  const offRequest = store.onRequest((record) => {
+    records.push({ record, seq: ++seq });
+    if (records.length > requestHistory) records.splice(0, records.length - requestHistory);
+    pending.push({ entry: requestEntry(record, seq), startsCommand: commandDone });
+    commandDone = false;
+    drawFrame ||= requestAnimationFrame(drawPending);
   });
 
   drawStatic();
@@ -269,6 +280,7 @@ export function mountDiagram(el: HTMLElement, store: PlaygroundStore): DiagramHa
       offCommand();
       clearTimeout(timer);
       cancelAnimationFrame(frame);
+      cancelAnimationFrame(drawFrame);
       el.replaceChildren();
     },
   };
