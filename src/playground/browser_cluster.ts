@@ -29,6 +29,9 @@ interface Saved {
   snapshot: ClusterSnapshot;
 }
 
+/** How a saved state's text begins: `{"format":1,"rev":7,` (the keys in Saved's order). */
+const SAVED_HEAD = /^\{"format":(\d+),"rev":(\d+),/;
+
 /** Methods that never change the cluster. */
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -148,6 +151,8 @@ export class BrowserCluster {
 
   /** Rebuilds this copy when another tab saved a newer state; returns whether it did. */
   private async syncFromStorage(): Promise<boolean> {
+    // Before every command: the revision alone, without parsing the whole snapshot.
+    if (this.storedRev() <= this.rev) return false;
     const saved = this.read();
     if (!saved || saved.rev <= this.rev) return false;
     try {
@@ -183,7 +188,17 @@ export class BrowserCluster {
     }, 0);
   }
 
+  /** The saved revision, read from the head of the saved text (save() writes format and rev first). */
   private storedRev(): number {
+    let text: string | null | undefined;
+    try {
+      text = this.options.storage?.getItem(this.key);
+    } catch {
+      return 0;
+    }
+    if (!text) return 0;
+    const head = SAVED_HEAD.exec(text);
+    if (head) return Number(head[1]) === FORMAT ? Number(head[2]) : 0;
     return this.read()?.rev ?? 0;
   }
 
