@@ -30,6 +30,13 @@ export function parseQuantity(text: string): Quantity | undefined {
 
 const zero: Quantity = { numerator: 0n, denominator: 1n };
 
+/** Quantity.Cmp: -1, 0 or 1 as a is less than, equal to or greater than b. */
+export function compareQuantities(a: Quantity, b: Quantity): number {
+  const left = a.numerator * b.denominator;
+  const right = b.numerator * a.denominator;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
 /** Quantity.Add */
 export function addQuantities(a: Quantity, b: Quantity): Quantity {
   return { numerator: a.numerator * b.denominator + b.numerator * a.denominator, denominator: a.denominator * b.denominator };

@@ -8,7 +8,7 @@
 import { arrayFlag, bool, boolFlag, intFlag, sliceFlag, str, stringFlag, type FlagSpec } from '../flags.ts';
 import { accept } from '../rest/client.ts';
 import { encodeQuery, resourcePath } from '../rest/paths.ts';
-import { AggregateError, isNotFound, KubectlError } from '../rest/errors.ts';
+import { isNotFound, KubectlError, reduceErrors } from '../rest/errors.ts';
 import { kindPrefix } from '../restmapper.ts';
 import {
   addSourceToErr,
@@ -274,13 +274,6 @@ async function applyOne(ctx: CommandContext, info: Info, openapi: OpenAPIV3, val
   ctx.out(operationLine(ctx, printedName(info), 'configured', dryRun));
 }
 
-/** The errors a command collected, as kubectl returns them: one alone, several flattened into an aggregate. */
-export function combinedError(errors: Error[]): Error | undefined {
-  if (errors.length === 0) return undefined;
-  if (errors.length === 1) return errors[0];
-  return new AggregateError(errors);
-}
-
 export const applyCommand: Command = {
   name: 'apply',
   flags,
@@ -305,7 +298,7 @@ export const applyCommand: Command = {
         errors.push(e as Error);
       }
     }
-    const err = combinedError(errors);
+    const err = reduceErrors(errors);
     if (err) throw err;
     ctx.log.info(4, 'apply.go:548', 'Running apply post-processor function');
   },

@@ -5,11 +5,11 @@
 import { bool, boolFlag, sliceFlag, str, stringFlag, type FlagSpec } from '../flags.ts';
 import { accept } from '../rest/client.ts';
 import { encodeQuery, resourcePath } from '../rest/paths.ts';
-import { KubectlError } from '../rest/errors.ts';
+import { KubectlError, reduceErrors } from '../rest/errors.ts';
 import { addSourceToErr, buildFromFiles, validationDirective } from '../resource/builder.ts';
 import { encodeObject } from '../resource/manifest.ts';
 import { OpenAPIV3 } from '../resource/openapi.ts';
-import { combinedError, dryRunStrategy, operationLine, printedName, withLastApplied } from './apply.ts';
+import { dryRunStrategy, operationLine, printedName, withLastApplied } from './apply.ts';
 import type { Command } from './command.ts';
 import { caller } from '../rest/body_log.ts';
 
@@ -67,7 +67,7 @@ export const createCommand: Command = {
         ctx.out(operationLine(ctx, printedName(info), 'created', dryRun));
       },
     );
-    const err = combinedError(errors);
+    const err = reduceErrors(errors);
     if (err) throw err;
     if (count === 0) throw new KubectlError('no objects passed to create');
   },

@@ -5,13 +5,13 @@
 import { bool, boolFlag, intFlag, num, sliceFlag, str, stringFlag, type FlagSpec } from '../flags.ts';
 import { accept } from '../rest/client.ts';
 import { encodeQuery, resourcePath } from '../rest/paths.ts';
-import { isNotFound, KubectlError } from '../rest/errors.ts';
+import { isNotFound, KubectlError, reduceErrors } from '../rest/errors.ts';
 import type { RESTMapping } from '../restmapper.ts';
 import { kindPrefix } from '../restmapper.ts';
 import { addSourceToErr, buildFromFiles } from '../resource/builder.ts';
 import { encodeObject } from '../resource/manifest.ts';
 import { OpenAPIV3 } from '../resource/openapi.ts';
-import { combinedError, dryRunStrategy, dryRunSuffix } from './apply.ts';
+import { dryRunStrategy, dryRunSuffix } from './apply.ts';
 import type { Command, CommandContext } from './command.ts';
 import { caller } from '../rest/body_log.ts';
 import { SeparateTypeArgumentError } from '../resource/args.ts';
@@ -195,7 +195,7 @@ export const deleteCommand: Command = {
         }
       }
     }
-    const err = combinedError(errors);
+    const err = reduceErrors(errors);
     if (err) throw err;
     if (deleted.length === 0 || !bool(ctx.flags, 'wait') || dryRun !== 'none') return;
     for (const t of deleted) {

@@ -43,6 +43,7 @@ async function targetsFor(ctx: CommandContext, args: string[]): Promise<Target[]
 }
 
 const chunkSize = (ctx: CommandContext) => Number(ctx.flags.values.get('chunk-size') ?? 500);
+const settingsOf = (ctx: CommandContext): DescriberSettings => ({ showEvents: bool(ctx.flags, 'show-events'), chunkSize: chunkSize(ctx) });
 const limit = (ctx: CommandContext) => (chunkSize(ctx) > 0 ? String(chunkSize(ctx)) : undefined);
 
 /** The builder's visit of one target: its objects as infos, read as unstructured JSON. */
@@ -93,7 +94,7 @@ export const describeCommand: Command = {
       throw new KubectlError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
     }
     const allNamespaces = bool(ctx.flags, 'all-namespaces');
-    const settings: DescriberSettings = { showEvents: bool(ctx.flags, 'show-events'), chunkSize: chunkSize(ctx) };
+    const settings = settingsOf(ctx);
     const targets = await targetsFor(ctx, ctx.args);
     if (allNamespaces && targets.some((t) => t.name !== undefined)) throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
     const namespace = allNamespaces ? undefined : ctx.namespace;
@@ -115,7 +116,7 @@ export const describeCommand: Command = {
 
 /** Each object through its kind's describer, blank lines between; the builder's errors first. */
 async function describeInfos(ctx: CommandContext, infos: Info[], errors: Error[], allNamespaces: boolean): Promise<void> {
-  const settings: DescriberSettings = { showEvents: bool(ctx.flags, 'show-events'), chunkSize: chunkSize(ctx) };
+  const settings = settingsOf(ctx);
   // The describer errors, each message once.
   const seen = new Set<string>();
   let first = true;

@@ -9,12 +9,12 @@ import { columnsFromSpec, columnsFromTemplate, printCustomColumns } from '../pri
 import { sortObjects, sortTableRows } from '../printers/sort_by.ts';
 import { accept } from '../rest/client.ts';
 import { encodeQuery, resourcePath } from '../rest/paths.ts';
-import { AggregateError, isNotFound, KubectlError, PlainError } from '../rest/errors.ts';
+import { AggregateError, flattenErrors, isNotFound, KubectlError, PlainError, reduceErrors } from '../rest/errors.ts';
 import { kindPrefix, type RESTMapping } from '../restmapper.ts';
 import { UsageError, type Command, type CommandContext } from './command.ts';
 import { caller } from '../rest/body_log.ts';
 import { resolveResourceArgs, type ResourceRequest } from '../resource/args.ts';
-import { filenamesOf, flattenErrors, noNamespaceError, objectsFromFiles, reduceErrors } from '../resource/from_files.ts';
+import { filenamesOf, noNamespaceError, objectsFromFiles } from '../resource/from_files.ts';
 
 const flags: FlagSpec[] = [
   boolFlag('all-namespaces', 'A'),
@@ -54,28 +54,26 @@ interface KubeObject {
   items?: KubeObject[];
 }
 
-function query(ctx: CommandContext, info: ResourceInfo): string {
-  if (info.name !== undefined) return '';
+/**
+ * The query of a request: a list's selectors and chunk size; `includeObject` for the Table
+ * request of --sort-by, which asks for whole objects in the rows to sort by any field.
+ */
+function query(ctx: CommandContext, info: ResourceInfo, includeObject: boolean): string {
+  const include = includeObject ? 'Object' : undefined;
+  if (info.name !== undefined) return encodeQuery({ includeObject: include });
   return encodeQuery({
     labelSelector: str(ctx.flags, 'selector') || undefined,
     fieldSelector: str(ctx.flags, 'field-selector') || undefined,
     // Sorting needs every item at once, so --sort-by turns chunking off.
     limit: str(ctx.flags, 'sort-by') !== '' ? undefined : String(ctx.flags.values.get('chunk-size') ?? 500),
+    includeObject: include,
   });
 }
 
-function requestPath(ctx: CommandContext, info: ResourceInfo): string {
+function requestPath(ctx: CommandContext, info: ResourceInfo, includeObject = false): string {
   const allNamespaces = bool(ctx.flags, 'all-namespaces');
   const ns = allNamespaces ? undefined : ctx.namespace;
-  return resourcePath(info.mapping.resource, ns, info.name) + query(ctx, info);
-}
-
-/** The Table request of --sort-by asks for whole objects in the rows, to sort by any field. */
-function withIncludeObject(path: string, include: boolean): string {
-  if (!include) return path;
-  const [base, search = ''] = path.split('?');
-  const params = Object.fromEntries(new URLSearchParams(search));
-  return base + encodeQuery({ ...params, includeObject: 'Object' });
+  return resourcePath(info.mapping.resource, ns, info.name) + query(ctx, info, includeObject);
 }
 
 const groupResourceOf = (m: RESTMapping) => ({ group: m.resource.group, resource: m.resource.name });
@@ -93,7 +91,7 @@ async function printHumanReadable(ctx: CommandContext, infos: ResourceInfo[]): P
     try {
       const sortBy = str(ctx.flags, 'sort-by');
       const table = await ctx.client().getJSON<Table>({
-        path: withIncludeObject(requestPath(ctx, info), sortBy !== ''),
+        path: requestPath(ctx, info, sortBy !== ''),
         accept: accept.table,
         resource: groupResourceOf(info.mapping),
         name: info.name,

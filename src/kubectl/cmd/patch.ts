@@ -10,7 +10,7 @@ import { printName } from '../printers/name.ts';
 import { hideManagedFields, printDocument } from '../printers/object.ts';
 import { caller } from '../rest/body_log.ts';
 import { accept } from '../rest/client.ts';
-import { KubectlError, StatusError } from '../rest/errors.ts';
+import { KubectlError, StatusError, reduceErrors } from '../rest/errors.ts';
 import { encodeQuery, resourcePath } from '../rest/paths.ts';
 import type { RESTMapping } from '../restmapper.ts';
 import { buildFromFiles, type JSONMap } from '../resource/builder.ts';
@@ -19,7 +19,7 @@ import { OpenAPIV3, PatchSchema, schemaMergeKeys } from '../resource/openapi.ts'
 import { applyJSONPatch, applyMergePatch } from '../resource/apply_patch.ts';
 import { deepEqual } from '../../lib/deep_equal.ts';
 import { strategicMergePatch, type MergeKeys } from '../../lib/strategic_merge_patch.ts';
-import { combinedError, dryRunStrategy, operationLine, type DryRun } from './apply.ts';
+import { dryRunStrategy, operationLine, type DryRun } from './apply.ts';
 import { missingResourceMessage, targetsFromArgs } from './delete.ts';
 import type { Command, CommandContext } from './command.ts';
 
@@ -204,7 +204,7 @@ export const patchCommand: Command = {
         errors.push(e as Error);
       }
     }
-    const err = combinedError(errors);
+    const err = reduceErrors(errors);
     if (err) throw err;
     if (count === 0) throw new KubectlError('no objects passed to patch');
   },

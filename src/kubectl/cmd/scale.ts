@@ -4,11 +4,11 @@
 import { boolFlag, intFlag, num, sliceFlag, str, stringFlag, type FlagSpec } from '../flags.ts';
 import { accept } from '../rest/client.ts';
 import { resourcePath } from '../rest/paths.ts';
-import { KubectlError } from '../rest/errors.ts';
+import { KubectlError, reduceErrors } from '../rest/errors.ts';
 import { kindPrefix } from '../restmapper.ts';
 import { aggregateMessage, buildFromFiles } from '../resource/builder.ts';
 import { OpenAPIV3 } from '../resource/openapi.ts';
-import { combinedError, dryRunStrategy, operationLine } from './apply.ts';
+import { dryRunStrategy, operationLine } from './apply.ts';
 import { missingResourceMessage, targetsFromArgs, type Target } from './delete.ts';
 import type { Command } from './command.ts';
 import { caller } from '../rest/body_log.ts';
@@ -82,7 +82,7 @@ export const scaleCommand: Command = {
       }
       ctx.out(operationLine(ctx, `${kindPrefix(r.kind, r.group)}/${t.name}`, 'scaled', dryRun));
     }
-    const err = combinedError(errors);
+    const err = reduceErrors(errors);
     if (err) throw err;
   },
 };

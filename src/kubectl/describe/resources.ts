@@ -2,7 +2,7 @@
 // (component-helpers' PodRequestsAndLimits) and the QoS class (qos.GetPodQOS).
 
 import type { Json } from './fetch.ts';
-import { addFormatted, formattedQuantityOf, quantityMilliValue, quantityValue, type FormattedQuantity } from '../quantity.ts';
+import { addFormatted, compareQuantities, formattedQuantityOf, quantityMilliValue, quantityValue, type FormattedQuantity } from '../quantity.ts';
 import type { PodLike } from './pod.ts';
 
 export type ResourceList = Map<string, FormattedQuantity>;
@@ -22,11 +22,7 @@ export function addResourceList(into: ResourceList, from: ResourceList): void {
   }
 }
 
-const compare = (a: FormattedQuantity, b: FormattedQuantity) => {
-  const left = a.value.numerator * b.value.denominator;
-  const right = b.value.numerator * a.value.denominator;
-  return left < right ? -1 : left > right ? 1 : 0;
-};
+const compare = (a: FormattedQuantity, b: FormattedQuantity) => compareQuantities(a.value, b.value);
 
 /** maxResourceList: each entry becomes the larger of the two. */
 function maxResourceList(into: ResourceList, from: ResourceList): void {

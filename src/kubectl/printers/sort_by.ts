@@ -2,7 +2,7 @@
 // the first value the JSONPath finds in each object, compared as kubectl's isLess does, with
 // Go's unstable sort so that equal keys come out in the order kubectl prints them.
 
-import { parseQuantity } from '../quantity.ts';
+import { compareQuantities, parseQuantity } from '../quantity.ts';
 import { FatalError, KubectlError } from '../rest/errors.ts';
 import { relaxedJSONPath } from './custom_columns.ts';
 import { goSort, naturalLess } from './go_sort.ts';
@@ -20,7 +20,7 @@ function isLess(a: unknown, b: unknown, field: string, sorter: Sorter): boolean 
   if (typeof a === 'string' && typeof b === 'string') {
     const qa = parseQuantity(a);
     const qb = parseQuantity(b);
-    if (qa && qb) return qa.numerator * qb.denominator < qb.numerator * qa.denominator;
+    if (qa && qb) return compareQuantities(qa, qb) < 0;
     return naturalLess(a, b);
   }
   const goType = Array.isArray(a) ? '[]interface {}' : typeof a === 'object' ? 'map[string]interface {}' : typeof a === 'boolean' ? 'bool' : typeof a;

@@ -4,39 +4,12 @@
 // kubectl prints them.
 
 import { bool, list, str } from '../flags.ts';
-import { AggregateError, isNotFound, KubectlError } from '../rest/errors.ts';
+import { GoAggregate, isNotFound, KubectlError } from '../rest/errors.ts';
 import type { CommandContext } from '../cmd/command.ts';
 import { labelsOf, matchesSelector, parseSelector, type Requirement } from '../labels.ts';
 import { buildFromFiles, type Info } from './builder.ts';
 import { OpenAPIV3 } from './openapi.ts';
 import { SeparateTypeArgumentError } from './args.ts';
-
-/** utilerrors.NewAggregate: its message is Go's, each distinct message once, several in brackets. */
-export class GoAggregate extends AggregateError {
-  constructor(errors: Error[]) {
-    super(errors);
-    const seen = new Set<string>();
-    const visit = (e: Error) => {
-      if (e instanceof AggregateError) for (const inner of e.errors) visit(inner);
-      else seen.add(e.message);
-    };
-    for (const e of errors) visit(e);
-    const messages = [...seen];
-    this.message = messages.length === 1 ? messages[0]! : `[${messages.join(', ')}]`;
-  }
-}
-
-/** utilerrors.Flatten: the errors of nested aggregates, in order. */
-export function flattenErrors(errors: Error[]): Error[] {
-  return errors.flatMap((e) => (e instanceof AggregateError ? flattenErrors(e.errors) : [e]));
-}
-
-/** utilerrors.Reduce of a list: nothing, the one error, or an aggregate of them. */
-export function reduceErrors(errors: Error[]): Error | undefined {
-  if (errors.length === 0) return undefined;
-  if (errors.length === 1) return errors[0];
-  return new GoAggregate(errors);
-}
 
 export const filenamesOf = (ctx: CommandContext) => list(ctx.flags, 'filename');
 

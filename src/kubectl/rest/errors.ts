@@ -65,6 +65,33 @@ export class AggregateError extends Error {
   }
 }
 
+/** utilerrors.NewAggregate: its message is Go's, each distinct message once, several in brackets. */
+export class GoAggregate extends AggregateError {
+  constructor(errors: Error[]) {
+    super(errors);
+    const seen = new Set<string>();
+    const visit = (e: Error) => {
+      if (e instanceof AggregateError) for (const inner of e.errors) visit(inner);
+      else seen.add(e.message);
+    };
+    for (const e of errors) visit(e);
+    const messages = [...seen];
+    this.message = messages.length === 1 ? messages[0]! : `[${messages.join(', ')}]`;
+  }
+}
+
+/** utilerrors.Flatten: the errors of nested aggregates, in order. */
+export function flattenErrors(errors: Error[]): Error[] {
+  return errors.flatMap((e) => (e instanceof AggregateError ? flattenErrors(e.errors) : [e]));
+}
+
+/** utilerrors.Reduce of a list (what apply, create, delete, patch and scale return): nothing, the one error, or an aggregate of them. */
+export function reduceErrors(errors: Error[]): Error | undefined {
+  if (errors.length === 0) return undefined;
+  if (errors.length === 1) return errors[0];
+  return new GoAggregate(errors);
+}
+
 /** klog.Fatalf from `source` (`file.go:line`): its F line on stderr, then exit 1. */
 export class FatalError extends Error {
   readonly source: string;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/sim/clock.ts';
 import { createCluster } from '../../../src/sim/cluster.ts';
 import { runKubectl } from '../../../src/kubectl/run.ts';
-import { GoAggregate, flattenErrors } from '../../../src/kubectl/resource/from_files.ts';
+import { GoAggregate, flattenErrors } from '../../../src/kubectl/rest/errors.ts';
 import { scenarioText } from './fixtures.ts';
 
 const wardle =
