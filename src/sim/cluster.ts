@@ -22,7 +22,7 @@ import { RemoteDiscoveryCache } from './aggregator/remote_discovery.ts';
 import { createAPIServiceType } from './apiregistration/index.ts';
 import { builtinAPIServices } from './apiregistration/builtin.ts';
 import { LocalAvailableController, RemoteAvailableController } from './apiregistration/available_controller.ts';
-import { resolveService } from './aggregator/resolver.ts';
+import { resolveService, type ResolvedBackend } from './aggregator/resolver.ts';
 import { builtinCatalog } from './discovery/catalog.ts';
 import { serveDiscovery } from './discovery/index.ts';
 import { createCoreBehaviours } from './core/index.ts';
@@ -145,9 +145,17 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
   store.subscribe((e) => controllers.observe(e));
   servedKinds(registry, clock, store);
 
-  const resolve = (apiService: KubeObject) => {
+  // Resolution reads only the store and the backends: the same APIService object (the store
+  // replaces an object on write) at the same store revision resolves the same way.
+  const resolved = new WeakMap<KubeObject, { revision: string; backends: number; backend: ResolvedBackend }>();
+  const resolve = (apiService: KubeObject): ResolvedBackend => {
+    const revision = store.resourceVersion;
+    const hit = resolved.get(apiService);
+    if (hit && hit.revision === revision && hit.backends === backends.generation) return hit.backend;
     const svc = (apiService.spec as { service?: { namespace: string; name: string; port?: number } }).service!;
-    return resolveService(ctx, svc.namespace, svc.name, svc.port ?? 443);
+    const backend = resolveService(ctx, svc.namespace, svc.name, svc.port ?? 443);
+    resolved.set(apiService, { revision, backends: backends.generation, backend });
+    return backend;
   };
   const remoteDiscovery = new RemoteDiscoveryCache(ctx, resolve);
 
@@ -199,7 +207,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     const discovery = await serveDiscovery(ctx, request, remoteDiscovery);
     if (discovery) return discovery;
     if (info.isResourceRequest) {
-      const served = info.apiPrefix === 'api' ? info.apiVersion === 'v1' : registry.inGroupVersion(info.apiGroup, info.apiVersion).length > 0;
+      const served = info.apiPrefix === 'api' ? info.apiVersion === 'v1' : registry.servesGroupVersion(info.apiGroup, info.apiVersion);
       if (!served) {
         trace.route = { kind: 'notfound' };
         return pageNotFound();

@@ -88,6 +88,8 @@ export const groupVersion = (t: { group: string; version: string }) => (t.group 
 export class ResourceRegistry {
   private byGVR = new Map<string, ResourceType>();
   private listeners = new Set<() => void>();
+  /** `group/version` of every served type; rebuilt on first use after a change. */
+  private groupVersions: Set<string> | undefined;
 
   add(t: ResourceType): void {
     this.byGVR.set(`${t.group}/${t.version}/${t.resource}`, t);
@@ -117,6 +119,15 @@ export class ResourceRegistry {
     return this.all().filter((t) => t.group === group && t.version === version);
   }
 
+  /** Whether any type is served in group/version (asked on every resource request). */
+  servesGroupVersion(group: string, version: string): boolean {
+    if (!this.groupVersions) {
+      this.groupVersions = new Set();
+      for (const t of this.byGVR.values()) this.groupVersions.add(`${t.group}/${t.version}`);
+    }
+    return this.groupVersions.has(`${group}/${version}`);
+  }
+
   /** Called whenever the set of served types changes (discovery caches listen). */
   onChange(fn: () => void): () => void {
     this.listeners.add(fn);
@@ -124,6 +135,7 @@ export class ResourceRegistry {
   }
 
   private changed(): void {
+    this.groupVersions = undefined;
     for (const fn of this.listeners) fn();
   }
 }

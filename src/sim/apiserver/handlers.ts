@@ -32,9 +32,18 @@ export interface RestHooks {
 
 const namespacesGR: GroupResource = { group: '', resource: 'namespaces' };
 
+// Clients send the same few Accept headers over and over.
+const tableMemo = new Map<string, boolean>();
+
 function wantsTable(request: Request): boolean {
   const accept = request.headers.get('Accept') ?? '';
-  return accept.split(',').some((part) => /;\s*as=Table/.test(part) && /g=meta\.k8s\.io/.test(part));
+  let table = tableMemo.get(accept);
+  if (table === undefined) {
+    table = accept.split(',').some((part) => /;\s*as=Table/.test(part) && /g=meta\.k8s\.io/.test(part));
+    if (tableMemo.size >= 64) tableMemo.clear();
+    tableMemo.set(accept, table);
+  }
+  return table;
 }
 
 export async function serveResource(ctx: ClusterContext, info: RequestInfo, request: Request, url: URL, hooks: RestHooks): Promise<Response> {
@@ -47,24 +56,23 @@ export async function serveResource(ctx: ClusterContext, info: RequestInfo, requ
   if (!type.verbs.includes(info.verb === 'watch' ? 'watch' : info.verb)) {
     throw methodNotSupported(type, info.verb);
   }
+  if (info.verb === 'get' || info.verb === 'list') {
+    // Reads of an unchanged store within the same second (AGE cells) give the same bytes.
+    const table = wantsTable(request);
+    const key = `${url.pathname}${url.search} ${table}`;
+    const stamp = `${ctx.store.resourceVersion}@${Math.floor(ctx.clock.now() / 1000)}`;
+    const cache = readCacheFor(ctx);
+    const hit = cache.get(key);
+    if (hit?.stamp === stamp) return rawJsonResponse(hit.body);
+    const body = JSON.stringify(read(ctx, new RestStorage(ctx, type, hooks), type, info, table, url.searchParams)) + '\n';
+    if (cache.size >= 256) cache.clear();
+    cache.set(key, { stamp, body });
+    return rawJsonResponse(body);
+  }
   const rest = new RestStorage(ctx, type, hooks);
   const query = url.searchParams;
   const dryRun = query.getAll('dryRun').includes('All');
   switch (info.verb) {
-    case 'get':
-    case 'list': {
-      // Reads of an unchanged store within the same second (AGE cells) give the same bytes.
-      const table = wantsTable(request);
-      const key = `${url.pathname}${url.search} ${table}`;
-      const stamp = `${ctx.store.resourceVersion}@${Math.floor(ctx.clock.now() / 1000)}`;
-      const cache = readCacheFor(ctx);
-      const hit = cache.get(key);
-      if (hit?.stamp === stamp) return rawJsonResponse(hit.body);
-      const body = JSON.stringify(read(ctx, rest, type, info, table, query)) + '\n';
-      if (cache.size >= 256) cache.clear();
-      cache.set(key, { stamp, body });
-      return rawJsonResponse(body);
-    }
     case 'create': {
       const body = requireObject(parseBody(await readBody(request), request.headers.get('Content-Type') ?? ''));
       const created = await rest.create(info.namespace, body as KubeObject, query.get('fieldValidation'), dryRun);

@@ -26,9 +26,12 @@ function decodeSegment(segment: string): string {
   }
 }
 
+const verbs: Record<string, string> = { POST: 'create', GET: 'get', HEAD: 'get', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
+
 export function requestInfo(method: string, url: URL): RequestInfo {
   const path = url.pathname;
-  const segments = path.split('/').filter((s) => s !== '').map(decodeSegment);
+  const segments: string[] = [];
+  for (const s of path.split('/')) if (s !== '') segments.push(decodeSegment(s));
   const info: RequestInfo = {
     isResourceRequest: false,
     path,
@@ -45,18 +48,18 @@ export function requestInfo(method: string, url: URL): RequestInfo {
   const prefix = segments[0];
   if (prefix !== 'api' && prefix !== 'apis') return info;
   info.apiPrefix = prefix;
-  let rest = segments.slice(1);
+  // Index of the first segment after the prefix (and the group, under /apis).
+  let at = 1;
   if (prefix === 'apis') {
-    if (rest.length < 1) return info;
-    info.apiGroup = rest[0];
-    rest = rest.slice(1);
+    if (segments.length <= at) return info;
+    info.apiGroup = segments[at++];
   }
-  if (rest.length < 1) return info;
-  info.apiVersion = rest[0];
-  rest = rest.slice(1);
-  if (rest.length < 1) return info;
+  if (segments.length <= at) return info;
+  info.apiVersion = segments[at++];
+  if (segments.length <= at) return info;
   info.isResourceRequest = true;
 
+  let rest = segments.slice(at);
   if (rest[0] === 'namespaces' && rest.length > 1) {
     info.namespace = rest[1];
     // /namespaces/<name> and /namespaces/<name>/status address the Namespace itself.
@@ -72,9 +75,8 @@ export function requestInfo(method: string, url: URL): RequestInfo {
   if (info.resource === 'namespaces') info.namespace = '';
 
   const method_ = method.toUpperCase();
-  const verbs: Record<string, string> = { POST: 'create', GET: 'get', HEAD: 'get', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
   info.verb = verbs[method_] ?? method_.toLowerCase();
-  if (info.verb === 'get' && !info.name) info.verb = url.searchParams.get('watch') === 'true' ? 'watch' : 'list';
+  if (info.verb === 'get' && !info.name) info.verb = url.search !== '' && url.searchParams.get('watch') === 'true' ? 'watch' : 'list';
   if (info.verb === 'delete' && !info.name) info.verb = 'deletecollection';
   return info;
 }
