@@ -12,6 +12,8 @@ export type FetchHandler = (request: Request) => Promise<Response>;
 /** Extension API servers, keyed by the Service that fronts them: `namespace/name:port`. */
 export class BackendRegistry {
   private handlers = new Map<string, FetchHandler>();
+  /** Bumped on every registration, so what was resolved against the old set can be told stale. */
+  generation = 0;
 
   static key(namespace: string, name: string, port: number): string {
     return `${namespace}/${name}:${port}`;
@@ -19,6 +21,7 @@ export class BackendRegistry {
 
   register(namespace: string, name: string, port: number, handler: FetchHandler): void {
     this.handlers.set(BackendRegistry.key(namespace, name, port), handler);
+    this.generation++;
   }
 
   lookup(namespace: string, name: string, port: number): FetchHandler | undefined {

@@ -28,6 +28,24 @@ function forwardedHeaders(incoming: Headers, user: ProxyUser): [string, string][
   return out;
 }
 
+// The forwarded form of a bodiless request, by method, target and headers: clients repeat the same
+// reads (kubectl top, discovery), and a Request without a body can be handed to a backend again,
+// since backends only read it.
+const forwardedReads = new Map<string, Request>();
+const forwardedReadsLimit = 256;
+
+function forwardedRequest(method: string, target: string, headers: [string, string][]): Request {
+  let key = `${method} ${target}`;
+  for (const [name, value] of headers) key += `\n${name}: ${value}`;
+  let forwarded = forwardedReads.get(key);
+  if (!forwarded) {
+    forwarded = new Request(target, { method, headers });
+    if (forwardedReads.size >= forwardedReadsLimit) forwardedReads.clear();
+    forwardedReads.set(key, forwarded);
+  }
+  return forwarded;
+}
+
 export async function proxyToAPIService(
   apiService: KubeObject,
   request: Request,
@@ -47,10 +65,13 @@ export async function proxyToAPIService(
     search = `?${query}`;
   }
   const target = backend.url + url.pathname + search;
-  const init: RequestInit = { method: request.method, headers: forwardedHeaders(request.headers, user) };
-  if (request.method !== 'GET' && request.method !== 'HEAD') init.body = await request.text();
+  const headers = forwardedHeaders(request.headers, user);
+  const bodiless = request.method === 'GET' || request.method === 'HEAD';
+  const forwarded = bodiless
+    ? forwardedRequest(request.method, target, headers)
+    : new Request(target, { method: request.method, headers, body: await request.text() });
   try {
-    return await backend.handler(new Request(target, init));
+    return await backend.handler(forwarded);
   } catch (e) {
     return plainTextError(`Error trying to reach service: '${(e as Error).message}'`, 503);
   }
