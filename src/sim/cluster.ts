@@ -111,9 +111,24 @@ function servedKinds(registry: ResourceRegistry, clock: Clock, store: ObjectStor
   }
 }
 
-/** Audit and priority-and-fairness headers every apiserver response carries. */
-function withServerHeaders(response: Response, auditId: string): Response {
+/**
+ * Audit and priority-and-fairness headers every apiserver response carries. The read paths build
+ * their responses with them (one Headers fill is far cheaper than setting four afterwards); the
+ * others get them set here.
+ */
+function serverHeaders(auditId: string): Record<string, string> {
+  return {
+    'Audit-Id': auditId,
+    'Cache-Control': 'no-cache, private',
+    'X-Kubernetes-Pf-Flowschema-Uid': '1d2f6c3e-9b27-4a8f-8c0e-2b1a0f3d4e5a',
+    'X-Kubernetes-Pf-Prioritylevel-Uid': '7e8a9b0c-1d2e-4f3a-8b4c-5d6e7f8a9b0c',
+  };
+}
+
+function withServerHeaders(response: Response, server: Record<string, string>): Response {
   let headers = response.headers;
+  const auditId = server['Audit-Id'];
+  if (headers.get('Audit-Id') === auditId) return response;
   try {
     headers.set('Audit-Id', auditId);
   } catch {
@@ -122,9 +137,10 @@ function withServerHeaders(response: Response, auditId: string): Response {
     headers = response.headers;
     headers.set('Audit-Id', auditId);
   }
-  if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-cache, private');
-  headers.set('X-Kubernetes-Pf-Flowschema-Uid', '1d2f6c3e-9b27-4a8f-8c0e-2b1a0f3d4e5a');
-  headers.set('X-Kubernetes-Pf-Prioritylevel-Uid', '7e8a9b0c-1d2e-4f3a-8b4c-5d6e7f8a9b0c');
+  for (const [name, value] of Object.entries(server)) {
+    if (name === 'Audit-Id' || (name === 'Cache-Control' && headers.has(name))) continue;
+    headers.set(name, value);
+  }
   return response;
 }
 
@@ -179,7 +195,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
   const observers = new Set<(record: RequestRecord) => void>();
 
   /** Answer one request; `trace.route` records where the aggregation layer sent it. */
-  async function serve(request: Request, trace: { route: RequestRoute }): Promise<Response> {
+  async function serve(request: Request, trace: { route: RequestRoute }, headers: Record<string, string>): Promise<Response> {
     // Informers resync every 30 s: re-check availability then (lazily, on the next request).
     if (clock.now() - lastResync >= 30_000) {
       lastResync = clock.now();
@@ -204,7 +220,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
         return proxyToAPIService(apiService, request, url, () => resolve(apiService), clusterAdmin);
       }
     }
-    const discovery = await serveDiscovery(ctx, request, remoteDiscovery);
+    const discovery = await serveDiscovery(ctx, request, remoteDiscovery, { headers });
     if (discovery) return discovery;
     if (info.isResourceRequest) {
       const served = info.apiPrefix === 'api' ? info.apiVersion === 'v1' : registry.servesGroupVersion(info.apiGroup, info.apiVersion);
@@ -213,18 +229,18 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
         return pageNotFound();
       }
       trace.route = { kind: 'local', apiService: info.apiPrefix === 'api' ? 'v1.' : `${info.apiVersion}.${info.apiGroup}` };
-      return serveResource(ctx, info, request, url, hooks);
+      return serveResource(ctx, info, request, url, hooks, headers);
     }
     trace.route = { kind: 'notfound' };
     return pageNotFound();
   }
 
   const fetch: FetchHandler = async (request) => {
-    const auditId = auditIdFor(++requests);
+    const headers = serverHeaders(auditIdFor(++requests));
     let response: Response;
     const trace: { route: RequestRoute } = { route: { kind: 'apiserver' } };
     try {
-      response = await serve(request, trace);
+      response = await serve(request, trace, headers);
     } catch (e) {
       if (e instanceof ApiError) response = errorResponse(e);
       else if (e instanceof TypeError && /URL/.test(e.message)) response = plainTextError('400 Bad Request', 400);
@@ -234,7 +250,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
       const record: RequestRecord = { method: request.method, url: request.url, status: response.status, route: trace.route };
       for (const fn of observers) fn(record);
     }
-    return withServerHeaders(response, auditId);
+    return withServerHeaders(response, headers);
   };
 
   const scenario = typeof options.scenario === 'string' ? await resolveScenario(options.scenario, options.scenarios ?? noScenarioLoader) : options.scenario;

@@ -46,7 +46,15 @@ function wantsTable(request: Request): boolean {
   return table;
 }
 
-export async function serveResource(ctx: ClusterContext, info: RequestInfo, request: Request, url: URL, hooks: RestHooks): Promise<Response> {
+/** `headers`: what the server adds to every response, put into a read's response as it is built. */
+export async function serveResource(
+  ctx: ClusterContext,
+  info: RequestInfo,
+  request: Request,
+  url: URL,
+  hooks: RestHooks,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const type = ctx.registry.get(info.apiGroup, info.apiVersion, info.resource);
   if (!type) throw resourceNotFound();
   if (info.subresource && !(type.subresources ?? []).includes(info.subresource)) throw resourceNotFound();
@@ -63,11 +71,11 @@ export async function serveResource(ctx: ClusterContext, info: RequestInfo, requ
     const stamp = `${ctx.store.resourceVersion}@${Math.floor(ctx.clock.now() / 1000)}`;
     const cache = readCacheFor(ctx);
     const hit = cache.get(key);
-    if (hit?.stamp === stamp) return rawJsonResponse(hit.body);
+    if (hit?.stamp === stamp) return rawJsonResponse(hit.body, 200, headers);
     const body = JSON.stringify(read(ctx, new RestStorage(ctx, type, hooks), type, info, table, url.searchParams)) + '\n';
     if (cache.size >= 256) cache.clear();
     cache.set(key, { stamp, body });
-    return rawJsonResponse(body);
+    return rawJsonResponse(body, 200, headers);
   }
   const rest = new RestStorage(ctx, type, hooks);
   const query = url.searchParams;

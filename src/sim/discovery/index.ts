@@ -45,6 +45,8 @@ export interface RemoteDiscovery {
 export interface DiscoveryOptions {
   /** host:port in /api's serverAddressByClientCIDRs. */
   serverAddress?: string;
+  /** Headers the server adds to every response, put into these responses as they are built. */
+  headers?: Record<string, string>;
 }
 
 const defaultServerAddress = '172.18.0.2:6443';
@@ -219,18 +221,18 @@ function cacheFor(ctx: ClusterContext): DiscoveryCache {
   return cache;
 }
 
-function jsonResponse(request: Request, body: ArrayBuffer, status = 200): Response {
-  return new Response(request.method === 'HEAD' ? null : body, { status, headers: { 'Content-Type': 'application/json' } });
+function jsonResponse(request: Request, body: ArrayBuffer, status = 200, server: Record<string, string> = {}): Response {
+  return new Response(request.method === 'HEAD' ? null : body, { status, headers: { ...server, 'Content-Type': 'application/json' } });
 }
 
-function aggregatedResponse(request: Request, version: AggregatedDiscoveryVersion, body: AggregatedBody): Response {
+function aggregatedResponse(request: Request, version: AggregatedDiscoveryVersion, body: AggregatedBody, server: Record<string, string> = {}): Response {
   const etag = `"${body.etag}"`;
-  const headers = { 'Content-Type': aggregatedContentType(version), ETag: etag, Vary: 'Accept', 'Cache-Control': 'public' };
+  const headers = { ...server, 'Content-Type': aggregatedContentType(version), ETag: etag, Vary: 'Accept', 'Cache-Control': 'public' };
   if (request.headers.get('If-None-Match') === etag) return new Response(null, { status: 304, headers });
   return new Response(request.method === 'HEAD' ? null : body[version], { status: 200, headers });
 }
 
-function notAcceptable(request: Request): Response {
+function notAcceptable(request: Request, server?: Record<string, string>): Response {
   const status = {
     kind: 'Status',
     apiVersion: 'v1',
@@ -240,7 +242,7 @@ function notAcceptable(request: Request): Response {
     reason: 'NotAcceptable',
     code: 406,
   };
-  return jsonResponse(request, jsonBytes(status), 406);
+  return jsonResponse(request, jsonBytes(status), 406, server);
 }
 
 function pathOf(url: string): string {
@@ -265,21 +267,22 @@ export async function serveDiscovery(
   const path = pathOf(request.url);
   if (path !== '/api' && path !== '/apis' && !path.startsWith('/api/') && !path.startsWith('/apis/')) return undefined;
   const cache = cacheFor(ctx);
+  const server = options.headers;
 
   if (path === '/api' || path === '/apis' || path === '/apis/') {
     const negotiated = negotiateDiscovery(request.headers.get('Accept'));
-    if (negotiated.format === 'notAcceptable') return notAcceptable(request);
+    if (negotiated.format === 'notAcceptable') return notAcceptable(request, server);
     if (path === '/api') {
-      if (negotiated.format === 'aggregated') return aggregatedResponse(request, negotiated.version, cache.aggregatedApiBody());
-      return jsonResponse(request, jsonBytes(apiVersions(options.serverAddress ?? defaultServerAddress)));
+      if (negotiated.format === 'aggregated') return aggregatedResponse(request, negotiated.version, cache.aggregatedApiBody(), server);
+      return jsonResponse(request, jsonBytes(apiVersions(options.serverAddress ?? defaultServerAddress)), 200, server);
     }
-    if (negotiated.format === 'aggregated') return aggregatedResponse(request, negotiated.version, await cache.aggregatedApisBody(remote));
-    return jsonResponse(request, cache.legacyApisBody());
+    if (negotiated.format === 'aggregated') return aggregatedResponse(request, negotiated.version, await cache.aggregatedApisBody(remote), server);
+    return jsonResponse(request, cache.legacyApisBody(), 200, server);
   }
 
   if (path === '/api/v1') {
     const body = cache.localListBody('', 'v1');
-    return body ? jsonResponse(request, body) : undefined;
+    return body ? jsonResponse(request, body, 200, server) : undefined;
   }
 
   if (!path.startsWith('/apis/')) return undefined;
@@ -287,7 +290,7 @@ export async function serveDiscovery(
   if (segments[segments.length - 1] === '') segments.pop(); // /apis/<group>/ is the group too
   if (segments.length === 1 && segments[0]) {
     const body = cache.groupBody(segments[0]);
-    return body ? jsonResponse(request, body) : undefined;
+    return body ? jsonResponse(request, body, 200, server) : undefined;
   }
   if (segments.length === 2 && segments[0] && segments[1] && !path.endsWith('/')) {
     const [group, version] = segments;
@@ -297,7 +300,7 @@ export async function serveDiscovery(
     });
     if (backed) return undefined;
     const body = cache.localListBody(group, version);
-    return body ? jsonResponse(request, body) : undefined;
+    return body ? jsonResponse(request, body, 200, server) : undefined;
   }
   return undefined;
 }
