@@ -3,11 +3,11 @@
 // 404 of the not-found handler), never a 500 and never an exception.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { ManualClock } from '../../../src/sim/clock.ts';
+import { readScenario } from '../../../scripts/lib/scenarios.ts';
 import { createCluster, type Cluster } from '../../../src/sim/cluster.ts';
 
-const scenario = readFileSync(new URL('../../../content/scenarios/default.yaml', import.meta.url), 'utf8');
+const scenario = readScenario('default');
 const base = 'http://127.0.0.1:6443';
 
 let cluster: Cluster;

@@ -2,11 +2,11 @@
 // 100 days of history keeps none of its old events, and fresh ones expire an hour later.
 
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { ManualClock } from '../../../src/sim/clock.ts';
+import { readScenario } from '../../../scripts/lib/scenarios.ts';
 import { createCluster } from '../../../src/sim/cluster.ts';
 
-const scenario = readFileSync(new URL('../../../content/scenarios/default.yaml', import.meta.url), 'utf8');
+const scenario = readScenario('default');
 
 async function events(fetch: (r: Request) => Promise<Response>) {
   const list = await (await fetch(new Request('http://sim/api/v1/events'))).json();

@@ -2,11 +2,11 @@
 // same objects, CRDs still served, controllers still working without name clashes.
 
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { ManualClock } from '../../../src/sim/clock.ts';
+import { readScenario } from '../../../scripts/lib/scenarios.ts';
 import { createCluster, type Cluster } from '../../../src/sim/cluster.ts';
 
-const scenario = readFileSync(new URL('../../../content/scenarios/default.yaml', import.meta.url), 'utf8');
+const scenario = readScenario('default');
 
 const send = (c: Cluster, method: string, path: string, body?: unknown, contentType = 'application/json') =>
   c.fetch(new Request(`http://sim${path}`, { method, headers: { 'Content-Type': contentType }, body: body === undefined ? undefined : JSON.stringify(body) }));

@@ -1,14 +1,13 @@
 // Exercise checks against the real simulated cluster: each check kind passing and failing, with
 // state changed by our kubectl as a learner would change it, and the requests the cluster observed.
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCluster, type Cluster } from '../../../src/sim/cluster.ts';
 import { runKubectl } from '../../../src/kubectl/run.ts';
 import { evaluateExercise } from '../../../src/playground/exercise/evaluate.ts';
 import type { Check, ObservedRequest } from '../../../src/playground/exercise/types.ts';
 import { solutionFile } from '../../lesson-source.ts';
+import { readScenario } from '../../../scripts/lib/scenarios.ts';
 
-const scenario = (name: string) => readFileSync(new URL(`../../../content/scenarios/${name}.yaml`, import.meta.url), 'utf8');
 const CUSTOM = '/apis/apiregistration.k8s.io/v1/apiservices/v1beta1.custom.example.com';
 const SERVER = 'https://127.0.0.1:6443';
 const METRICS = '/apis/apiregistration.k8s.io/v1/apiservices/v1beta1.metrics.k8s.io';
@@ -37,7 +36,7 @@ async function results(...checks: Check[]): Promise<boolean[]> {
 }
 
 async function boot(name: string): Promise<void> {
-  cluster = await createCluster({ scenario: scenario(name), scenarios: scenario });
+  cluster = await createCluster({ scenario: readScenario(name), scenarios: readScenario });
   log = [];
   // Only kubectl's requests, as the playground keeps them: the checks' own reads use another origin.
   cluster.observe((r) => r.url.startsWith(`${SERVER}/`) && log.push(r));

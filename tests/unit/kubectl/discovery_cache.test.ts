@@ -5,7 +5,7 @@ import { ManualClock } from '../../../src/sim/clock.ts';
 import { createCluster } from '../../../src/sim/cluster.ts';
 import { runKubectl, type KubectlResult } from '../../../src/kubectl/run.ts';
 import type { CachedDiscovery } from '../../../src/kubectl/env.ts';
-import { scenarioText } from './fixtures.ts';
+import { readScenario } from '../../../scripts/lib/scenarios.ts';
 
 const CRD = `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
@@ -34,7 +34,7 @@ let cache: Map<string, CachedDiscovery>;
 
 beforeEach(async () => {
   clock = new ManualClock('2026-11-26T12:00:00Z');
-  const cluster = await createCluster({ clock, scenario: scenarioText('default') });
+  const cluster = await createCluster({ clock, scenario: readScenario('default') });
   const files: Record<string, string> = { 'crd.yaml': CRD, 'backup.yaml': BACKUP };
   cache = new Map();
   kubectl = (args, discoveryCache = cache) =>

@@ -5,14 +5,14 @@ import { ManualClock } from '../../../src/sim/clock.ts';
 import { createCluster } from '../../../src/sim/cluster.ts';
 import { runKubectl } from '../../../src/kubectl/run.ts';
 import { GoAggregate, flattenErrors } from '../../../src/kubectl/rest/errors.ts';
-import { scenarioText } from './fixtures.ts';
+import { readScenario } from '../../../scripts/lib/scenarios.ts';
 
 const wardle =
   'apiVersion: apiregistration.k8s.io/v1\nkind: APIService\nmetadata:\n  name: v1alpha1.wardle.example.com\nspec:\n  group: wardle.example.com\n  version: v1alpha1\n  groupPriorityMinimum: 1000\n  versionPriority: 15\n  insecureSkipTLSVerify: true\n  service:\n    name: api\n    namespace: wardle\n';
 
 async function playground(files: Record<string, string>) {
   const clock = new ManualClock('2026-11-26T12:00:00Z');
-  const cluster = await createCluster({ clock, scenario: scenarioText('default') });
+  const cluster = await createCluster({ clock, scenario: readScenario('default') });
   return (args: string[], stdin?: string) =>
     runKubectl(args, {
       fetch: cluster.fetch,

@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/sim/clock.ts';
 import { createCluster } from '../../../src/sim/cluster.ts';
 import { runKubectl } from '../../../src/kubectl/run.ts';
-import { scenarioText } from './fixtures.ts';
+import { readScenario } from '../../../scripts/lib/scenarios.ts';
 
 async function kubectlWith(file: string, ...argv: string[]) {
   const clock = new ManualClock('2026-11-26T12:00:00Z');
-  const cluster = await createCluster({ clock, scenario: scenarioText('default') });
+  const cluster = await createCluster({ clock, scenario: readScenario('default') });
   const files = { readFile: (name: string) => (name === 'm.yaml' ? file : undefined) };
   return runKubectl(argv, { fetch: cluster.fetch, server: 'https://127.0.0.1:6443', files, now: () => new Date(clock.now()), pid: 1, kubeconfigPath: '' });
 }

@@ -4,13 +4,13 @@ import { createCluster } from '../../../src/sim/cluster.ts';
 import { groupsFromAggregated, type APIGroup } from '../../../src/kubectl/discovery.ts';
 import { RESTMapper } from '../../../src/kubectl/restmapper.ts';
 import { accept } from '../../../src/kubectl/rest/client.ts';
-import { scenarioText } from './fixtures.ts';
+import { readScenario } from '../../../scripts/lib/scenarios.ts';
 
 let mapper: RESTMapper;
 let groups: APIGroup[];
 
 beforeAll(async () => {
-  const cluster = await createCluster({ clock: new ManualClock('2026-11-26T12:00:00Z'), scenario: scenarioText('default') });
+  const cluster = await createCluster({ clock: new ManualClock('2026-11-26T12:00:00Z'), scenario: readScenario('default') });
   const get = async (path: string) => (await cluster.fetch(new Request(`http://sim${path}`, { headers: { Accept: accept.aggregatedDiscovery } }))).json();
   groups = [...groupsFromAggregated(await get('/api?timeout=32s')), ...groupsFromAggregated(await get('/apis?timeout=32s'))];
   mapper = new RESTMapper(groups);

@@ -12,7 +12,8 @@ import { RESTClient } from '../../../src/kubectl/rest/client.ts';
 import { goMarshal, readDocuments, splitYAMLDocuments } from '../../../src/kubectl/resource/manifest.ts';
 import { OpenAPIV3 } from '../../../src/kubectl/resource/openapi.ts';
 import { threeWayJSONMergePatch, threeWayStrategicMergePatch } from '../../../src/kubectl/resource/patch.ts';
-import { fidelityOutput, scenarioText } from './fixtures.ts';
+import { fidelityOutput } from './fixtures.ts';
+import { readScenario } from '../../../scripts/lib/scenarios.ts';
 
 interface RecordedRequest {
   method: string;
@@ -90,7 +91,7 @@ let kubectl: (args: string[], stdin?: string) => Promise<KubectlResult>;
 
 beforeEach(async () => {
   const clock = new ManualClock('2026-11-26T12:00:00Z');
-  const cluster = await createCluster({ clock, scenario: scenarioText('default') });
+  const cluster = await createCluster({ clock, scenario: readScenario('default') });
   requests = [];
   const recordingFetch = async (req: Request) => {
     const url = new URL(req.url);
@@ -240,7 +241,7 @@ describe('YAML documents as kubectl reads them', () => {
 describe('three-way patches', () => {
   it('builds the strategic merge patch the real kubectl sent for a Deployment (merge keys, retainKeys, deletions)', async () => {
     const clock = new ManualClock('2026-11-26T12:00:00Z');
-    const cluster = await createCluster({ clock, scenario: scenarioText('default') });
+    const cluster = await createCluster({ clock, scenario: readScenario('default') });
     const client = new RESTClient(cluster.fetch, 'http://127.0.0.1:8080', new Klog(0, { now: () => new Date(), pid: 1 }, () => {}), () => new Date());
     const schema = await new OpenAPIV3(client).strategicSchema({ group: 'apps', version: 'v1', kind: 'Deployment' });
     if (typeof schema !== 'object') throw new Error(`no Deployment schema: ${schema}`);

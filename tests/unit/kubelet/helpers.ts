@@ -1,10 +1,8 @@
 // The default cluster in process, read and written over its fetch handler as a client would.
 
-import { readFileSync } from 'node:fs';
 import { ManualClock } from '../../../src/sim/clock.ts';
 import { createCluster, type Cluster } from '../../../src/sim/cluster.ts';
-
-export const scenarioText = (name: string) => readFileSync(new URL(`../../../content/scenarios/${name}.yaml`, import.meta.url), 'utf8');
+import { readScenario } from '../../../scripts/lib/scenarios.ts';
 
 export const startedAt = '2026-11-26T12:00:00Z';
 
@@ -20,7 +18,7 @@ export interface Client {
 
 export async function defaultCluster(): Promise<Client> {
   const clock = new ManualClock(startedAt);
-  const cluster = await createCluster({ clock, scenario: scenarioText('default'), scenarios: scenarioText });
+  const cluster = await createCluster({ clock, scenario: readScenario('default'), scenarios: readScenario });
   const send = async (method: string, path: string, body?: unknown) => {
     const headers: Record<string, string> = { 'Content-Type': method === 'PATCH' ? 'application/merge-patch+json' : 'application/json' };
     const res = await cluster.fetch(new Request(`http://sim${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));

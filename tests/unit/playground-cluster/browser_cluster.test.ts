@@ -1,10 +1,10 @@
 // The page's cluster copies: saved after writes, restored on reload, Reset, and two copies (two
 // tabs) sharing one storage and one lock manager without losing each other's writes.
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { BrowserCluster } from '../../../src/playground/browser_cluster.ts';
+import { readScenario } from '../../../scripts/lib/scenarios.ts';
 
-const scenarioText = async () => readFileSync(new URL('../../../content/scenarios/default.yaml', import.meta.url), 'utf8');
+const scenarioText = async (name: string) => readScenario(name);
 
 /** The Web Storage API over a Map, as two tabs of one origin share localStorage. */
 class MemoryStorage implements Storage {

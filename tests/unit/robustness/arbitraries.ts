@@ -5,9 +5,9 @@
 // anchors and aliases, YAML tags, several documents in one file, JSON and List forms.
 
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { fidelityJson } from '../apiregistration/fixtures.ts';
+import { readScenario } from '../../../scripts/lib/scenarios.ts';
 
 /** How many cases each property runs: `ROBUSTNESS_RUNS=100000` for a nightly-size run. */
 export const robustnessRuns = Number(process.env.ROBUSTNESS_RUNS ?? 2000);
@@ -80,7 +80,7 @@ export const commandLine = fc.array(word, { minLength: 1, maxLength: 10 }).map((
 
 // ---- real manifests ----
 
-const scenario = parse(readFileSync(new URL('../../../content/scenarios/default.yaml', import.meta.url), 'utf8')) as {
+const scenario = parse(readScenario('default')) as {
   objects: { object: JsonMap }[];
 };
 const vectors = fidelityJson<{ cases: { input: JsonMap }[] }>('validation.json');

@@ -2,13 +2,11 @@
 // whole (every stored object passes its kind's validation and decodes as its Go type; the
 // cluster still answers `kubectl get apiservice`).
 
-import { readFileSync } from 'node:fs';
 import { ManualClock } from '../../../src/sim/clock.ts';
 import { createCluster, type Cluster } from '../../../src/sim/cluster.ts';
 import { formatFieldError } from '../../../src/sim/fielderrors.ts';
 import { runKubectl, type FileSource, type KubectlResult } from '../../../src/kubectl/run.ts';
-
-export const scenarioText = readFileSync(new URL('../../../content/scenarios/default.yaml', import.meta.url), 'utf8');
+import { readScenario } from '../../../scripts/lib/scenarios.ts';
 
 export interface TestCluster {
   cluster: Cluster;
@@ -17,7 +15,7 @@ export interface TestCluster {
 
 export async function defaultCluster(): Promise<TestCluster> {
   const clock = new ManualClock('2026-11-26T12:00:00Z');
-  const cluster = await createCluster({ clock, scenario: scenarioText });
+  const cluster = await createCluster({ clock, scenario: readScenario('default') });
   const noFiles: FileSource = { readFile: () => undefined };
   return {
     cluster,
