@@ -6,7 +6,7 @@
 import { bool, list, str } from '../flags.ts';
 import { GoAggregate, isNotFound, KubectlError } from '../rest/errors.ts';
 import type { CommandContext } from '../cmd/command.ts';
-import { labelsOf, matchesSelector, parseSelector, type Requirement } from '../labels.ts';
+import { labelsOf, matchesSelector, parseSelector, type Requirement } from '../../lib/label_selector.ts';
 import { buildFromFiles, type Info } from './builder.ts';
 import { OpenAPIV3 } from './openapi.ts';
 import { SeparateTypeArgumentError } from './args.ts';

@@ -1,12 +1,8 @@
-// Label and field selectors as apimachinery parses them (labels.Parse, fields.ParseSelector).
+// Label and field selectors as apimachinery parses them (labels.Parse, in src/lib; fields.ParseSelector).
 
 import { badRequest } from '../errors.ts';
 import type { KubeObject } from '../types.ts';
-
-type Requirement =
-  | { op: 'exists' | '!'; key: string }
-  | { op: '=' | '!='; key: string; value: string }
-  | { op: 'in' | 'notin'; key: string; values: string[] };
+import { matchesSelector, parseSelector, type Requirement } from '../../lib/label_selector.ts';
 
 export type Selector = (labels: Record<string, string> | undefined) => boolean;
 
@@ -27,42 +23,16 @@ function splitTerms(s: string): string[] {
   return out.map((t) => t.trim()).filter((t) => t !== '');
 }
 
-const keyPattern = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-
-function parseRequirement(term: string, whole: string): Requirement {
-  let m = /^!\s*(\S+)$/.exec(term);
-  if (m) return { op: '!', key: m[1] };
-  m = /^(\S+)\s+(in|notin)\s*\((.*)\)$/.exec(term);
-  if (m) return { op: m[2] as 'in' | 'notin', key: m[1], values: m[3].split(',').map((v) => v.trim()) };
-  m = /^([^=!\s]+)\s*(==|=|!=)\s*(.*)$/.exec(term);
-  if (m) return { op: m[2] === '!=' ? '!=' : '=', key: m[1], value: m[3].trim() };
-  if (keyPattern.test(term)) return { op: 'exists', key: term };
-  throw badRequest(`unable to parse requirement: found '${term}', expected: in, notin, =, ==, !=, gt, lt (selector "${whole}")`);
-}
-
+/** The labelSelector parameter: labels.Parse's requirements, its error a BadRequest naming the selector. */
 export function parseLabelSelector(s: string | null): Selector {
   if (!s || !s.trim()) return () => true;
-  const reqs = splitTerms(s).map((t) => parseRequirement(t, s));
-  return (labels) => {
-    const l = labels ?? {};
-    return reqs.every((r) => {
-      const has = Object.prototype.hasOwnProperty.call(l, r.key);
-      switch (r.op) {
-        case 'exists':
-          return has;
-        case '!':
-          return !has;
-        case '=':
-          return has && l[r.key] === r.value;
-        case '!=':
-          return !has || l[r.key] !== r.value;
-        case 'in':
-          return has && r.values.includes(l[r.key]);
-        case 'notin':
-          return !has || !r.values.includes(l[r.key]);
-      }
-    });
-  };
+  let requirements: Requirement[];
+  try {
+    requirements = parseSelector(s);
+  } catch (e) {
+    throw badRequest(`${(e as Error).message} (selector "${s}")`);
+  }
+  return (labels) => matchesSelector(requirements, labels ?? {});
 }
 
 /** Read a dotted field path such as `involvedObject.name` or `metadata.namespace`. */

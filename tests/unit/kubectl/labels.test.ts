@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelsOf, matchesSelector, parseSelector } from '../../../src/kubectl/labels.ts';
+import { labelsOf, matchesSelector, parseSelector } from '../../../src/lib/label_selector.ts';
 
 const matches = (selector: string, labels: Record<string, string>) => matchesSelector(parseSelector(selector), labels);
 

@@ -1,5 +1,6 @@
-// Label selectors as apimachinery's labels.Parse reads them, for the selections kubectl makes
-// itself (objects read from files are filtered on the client, not by the server).
+// Label selectors as apimachinery's labels.Parse reads them (with its error wording) and
+// labels.Selector matches them: for the apiserver's labelSelector parameter, and for the
+// selections kubectl makes itself (objects read from files are filtered on the client).
 
 type TokenKind = 'identifier' | 'in' | 'notin' | '!' | '!=' | '(' | ')' | ',' | '=' | '==' | '>' | '<' | 'end';
 
