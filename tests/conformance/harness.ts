@@ -81,6 +81,8 @@ export async function startConformanceCluster(scenario = 'default'): Promise<Con
         const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
         resolve({ stdout, stderr, code });
       });
+      // kubectl may exit without reading stdin (no `-f -`): the write's EPIPE is not the test's concern.
+      child.stdin?.on('error', () => {});
       child.stdin?.end(stdin ?? '');
     });
   return {

@@ -93,6 +93,8 @@ export function kubectlPair(c: ConformanceCluster, options: PairOptions = {}): P
         const child = execFile(named, args, { cwd: home, env, timeout: 30_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
           resolve({ stdout, stderr, code: err ? (typeof err.code === 'number' ? err.code : 1) : 0 });
         });
+        // kubectl may exit without reading stdin (no `-f -`): the write's EPIPE is not the test's concern.
+        child.stdin?.on('error', () => {});
         child.stdin?.end(stdin ?? '');
       }),
     ours: (args, stdin) =>
