@@ -2,9 +2,9 @@
 // APIServices start in the state the lessons describe. The broken ones are repaired with the
 // commands the lessons' solutions type, through our kubectl.
 import { describe, expect, it } from 'vitest';
-import { runKubectl } from '../../src/kubectl/run.ts';
 import { createCluster, type Cluster } from '../../src/sim/cluster.ts';
 import { readScenario, scenarioNames } from '../../scripts/lib/scenarios.ts';
+import { kubectlOn } from './kubectl/fixtures.ts';
 
 interface Availability {
   status: string;
@@ -43,15 +43,8 @@ async function remoteAvailability(cluster: Cluster): Promise<Record<string, Avai
 }
 
 async function kubectl(cluster: Cluster, line: string, files: Record<string, string> = {}): Promise<string> {
-  const result = await runKubectl(line.split(' ').slice(1), {
-    fetch: cluster.fetch,
-    server: 'http://cluster.test',
-    namespace: 'default',
-    files: { readFile: (name) => files[name] },
-    now: () => new Date(),
-    pid: 1,
-    kubeconfigPath: '',
-  });
+  const run = kubectlOn(cluster, { server: 'http://cluster.test', namespace: 'default', pid: 1, kubeconfigPath: '' });
+  const result = await run(line.split(' ').slice(1), { files });
   return result.stdout + result.stderr;
 }
 

@@ -2,10 +2,10 @@
 // state changed by our kubectl as a learner would change it, and the requests the cluster observed.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCluster, type Cluster } from '../../../src/sim/cluster.ts';
-import { runKubectl } from '../../../src/kubectl/run.ts';
 import { evaluateExercise } from '../../../src/playground/exercise/evaluate.ts';
 import type { Check, ObservedRequest } from '../../../src/playground/exercise/types.ts';
 import { solutionFile } from '../../lesson-source.ts';
+import { kubectlOn } from '../kubectl/fixtures.ts';
 import { readScenario } from '../../../scripts/lib/scenarios.ts';
 
 const CUSTOM = '/apis/apiregistration.k8s.io/v1/apiservices/v1beta1.custom.example.com';
@@ -18,15 +18,8 @@ let cluster: Cluster;
 let log: ObservedRequest[];
 
 async function kubectl(line: string, files: Record<string, string> = {}): Promise<string> {
-  const { stdout, stderr } = await runKubectl(line.split(' ').slice(1), {
-    fetch: cluster.fetch,
-    server: SERVER,
-    namespace: 'default',
-    files: { readFile: (name) => files[name] },
-    now: () => new Date(),
-    pid: 1,
-    kubeconfigPath: '',
-  });
+  const run = kubectlOn(cluster, { server: SERVER, namespace: 'default', pid: 1, kubeconfigPath: '' });
+  const { stdout, stderr } = await run(line.split(' ').slice(1), { files });
   return stdout + stderr;
 }
 

@@ -1,47 +1,29 @@
 // `get -f` and `describe -f` in-process, as the playground runs them right after an apply.
 
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/sim/clock.ts';
-import { createCluster } from '../../../src/sim/cluster.ts';
-import { runKubectl } from '../../../src/kubectl/run.ts';
 import { GoAggregate, flattenErrors } from '../../../src/kubectl/rest/errors.ts';
-import { readScenario } from '../../../scripts/lib/scenarios.ts';
+import { inProcessKubectl } from './fixtures.ts';
 
 const wardle =
   'apiVersion: apiregistration.k8s.io/v1\nkind: APIService\nmetadata:\n  name: v1alpha1.wardle.example.com\nspec:\n  group: wardle.example.com\n  version: v1alpha1\n  groupPriorityMinimum: 1000\n  versionPriority: 15\n  insecureSkipTLSVerify: true\n  service:\n    name: api\n    namespace: wardle\n';
 
-async function playground(files: Record<string, string>) {
-  const clock = new ManualClock('2026-11-26T12:00:00Z');
-  const cluster = await createCluster({ clock, scenario: readScenario('default') });
-  return (args: string[], stdin?: string) =>
-    runKubectl(args, {
-      fetch: cluster.fetch,
-      server: 'http://127.0.0.1:8080',
-      files: { readFile: (name) => files[name] },
-      stdin,
-      now: () => new Date(clock.now()),
-      pid: 4242,
-      kubeconfigPath: '/home/learner/.kube/config',
-    });
-}
-
 describe('kubectl get -f', () => {
   it('reads back from the server what apply created, and says NotFound before it', async () => {
-    const kubectl = await playground({ 'wardle.yaml': wardle });
+    const kubectl = await inProcessKubectl({ files: { 'wardle.yaml': wardle } });
     const before = await kubectl(['get', '-f', 'wardle.yaml']);
     expect(before).toMatchObject({ code: 1, stdout: '' });
     expect(before.stderr).toBe('Error from server (NotFound): apiservices.apiregistration.k8s.io "v1alpha1.wardle.example.com" not found\n');
     expect((await kubectl(['apply', '-f', 'wardle.yaml'])).code).toBe(0);
     const after = await kubectl(['get', '-f', 'wardle.yaml', '-o', 'jsonpath={.spec.service.namespace}/{.spec.service.name}']);
     expect(after).toEqual({ code: 0, stdout: 'wardle/api', stderr: '' });
-    const named = await kubectl(['get', '-f', '-', '-o', 'name'], wardle);
+    const named = await kubectl(['get', '-f', '-', '-o', 'name'], { stdin: wardle });
     expect(named.stdout).toBe('apiservice.apiregistration.k8s.io/v1alpha1.wardle.example.com\n');
     const table = await kubectl(['get', '-f', 'wardle.yaml']);
     expect(table.stdout.split('\n')[1]).toMatch(/^v1alpha1\.wardle\.example\.com\s+wardle\/api\s+False/);
   });
 
   it('describes what a file names', async () => {
-    const kubectl = await playground({ 'wardle.yaml': wardle });
+    const kubectl = await inProcessKubectl({ files: { 'wardle.yaml': wardle } });
     await kubectl(['apply', '-f', 'wardle.yaml']);
     const described = await kubectl(['describe', '-f', 'wardle.yaml']);
     expect(described.code).toBe(0);

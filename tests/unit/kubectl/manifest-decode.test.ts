@@ -4,16 +4,11 @@
 // metadata do not decode into TypeMeta and ObjectMeta.
 
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/sim/clock.ts';
-import { createCluster } from '../../../src/sim/cluster.ts';
-import { runKubectl } from '../../../src/kubectl/run.ts';
-import { readScenario } from '../../../scripts/lib/scenarios.ts';
+import { inProcessKubectl } from './fixtures.ts';
 
 async function kubectlWith(file: string, ...argv: string[]) {
-  const clock = new ManualClock('2026-11-26T12:00:00Z');
-  const cluster = await createCluster({ clock, scenario: readScenario('default') });
-  const files = { readFile: (name: string) => (name === 'm.yaml' ? file : undefined) };
-  return runKubectl(argv, { fetch: cluster.fetch, server: 'https://127.0.0.1:6443', files, now: () => new Date(clock.now()), pid: 1, kubeconfigPath: '' });
+  const kubectl = await inProcessKubectl({ server: 'https://127.0.0.1:6443', pid: 1, kubeconfigPath: '', files: { 'm.yaml': file } });
+  return kubectl(argv);
 }
 
 /** A ConfigMap whose data holds the "billion laughs" to `depth` levels of ten aliases each. */

@@ -2,34 +2,19 @@
 // whole (every stored object passes its kind's validation and decodes as its Go type; the
 // cluster still answers `kubectl get apiservice`).
 
-import { ManualClock } from '../../../src/sim/clock.ts';
-import { createCluster, type Cluster } from '../../../src/sim/cluster.ts';
+import type { Cluster } from '../../../src/sim/cluster.ts';
 import { formatFieldError } from '../../../src/sim/fielderrors.ts';
-import { runKubectl, type FileSource, type KubectlResult } from '../../../src/kubectl/run.ts';
-import { readScenario } from '../../../scripts/lib/scenarios.ts';
+import type { KubectlResult } from '../../../src/kubectl/run.ts';
+import { inProcessCluster, type InProcessKubectl } from '../kubectl/fixtures.ts';
 
 export interface TestCluster {
   cluster: Cluster;
-  kubectl(argv: string[], options?: { stdin?: string; files?: FileSource }): Promise<KubectlResult>;
+  kubectl: InProcessKubectl;
 }
 
 export async function defaultCluster(): Promise<TestCluster> {
-  const clock = new ManualClock('2026-11-26T12:00:00Z');
-  const cluster = await createCluster({ clock, scenario: readScenario('default') });
-  const noFiles: FileSource = { readFile: () => undefined };
-  return {
-    cluster,
-    kubectl: (argv, options = {}) =>
-      runKubectl(argv, {
-        fetch: cluster.fetch,
-        server: 'https://127.0.0.1:6443',
-        files: options.files ?? noFiles,
-        stdin: options.stdin,
-        now: () => new Date(clock.now()),
-        pid: 4242,
-        kubeconfigPath: '',
-      }),
-  };
+  const { cluster, kubectl } = await inProcessCluster({ server: 'https://127.0.0.1:6443', kubeconfigPath: '' });
+  return { cluster, kubectl };
 }
 
 /** How kubectl 1.32's messages begin (its own, the server's, the builder's and the printers'). */
