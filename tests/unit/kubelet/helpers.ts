@@ -1,10 +1,10 @@
 // The default cluster in process, read and written over its fetch handler as a client would.
 
-import { ManualClock } from '../../../src/sim/clock.ts';
-import { createCluster, type Cluster } from '../../../src/sim/cluster.ts';
-import { readScenario } from '../../../scripts/lib/scenarios.ts';
+import type { ManualClock } from '../../../src/sim/clock.ts';
+import type { Cluster } from '../../../src/sim/cluster.ts';
+import { inProcessCluster } from '../kubectl/fixtures.ts';
 
-export const startedAt = '2026-11-26T12:00:00Z';
+export { startedAt } from '../kubectl/fixtures.ts';
 
 /** Any JSON object the API returns, read loosely. */
 export type Obj = any;
@@ -17,8 +17,7 @@ export interface Client {
 }
 
 export async function defaultCluster(): Promise<Client> {
-  const clock = new ManualClock(startedAt);
-  const cluster = await createCluster({ clock, scenario: readScenario('default'), scenarios: readScenario });
+  const { cluster, clock } = await inProcessCluster();
   const send = async (method: string, path: string, body?: unknown) => {
     const headers: Record<string, string> = { 'Content-Type': method === 'PATCH' ? 'application/merge-patch+json' : 'application/json' };
     const res = await cluster.fetch(new Request(`http://sim${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
