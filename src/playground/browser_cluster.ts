@@ -18,6 +18,7 @@
 // two exactly simultaneous writes is lost (the later save wins, whole).
 import { createCluster, type Cluster, type ClusterSnapshot, type RequestRecord } from '../sim/cluster.ts';
 import { setItemIn } from '../lib/storage.ts';
+import { resolveScenario, type ScenarioSource } from '../sim/scenario.ts';
 
 const KEY_PREFIX = 'apiservice-lab:cluster:';
 /** Bumped when the saved form changes; an unreadable snapshot is dropped and the scenario replayed. */
@@ -37,8 +38,8 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface BrowserClusterOptions {
   scenario: string;
-  /** A scenario file's text by name (this one, or a base it starts from), loaded only when the scenario has to be replayed. */
-  scenarioText: (name: string) => Promise<string>;
+  /** A scenario file by name (this one, or a base it starts from), loaded only when the scenario has to be replayed. */
+  loadScenario: (name: string) => Promise<ScenarioSource>;
   storage?: Storage | undefined;
   locks?: LockManager | undefined;
   /** Each answered request, from whichever cluster copy is current. */
@@ -130,10 +131,10 @@ export class BrowserCluster {
     else await replay();
   }
 
-  /** A fresh cluster from the scenario file. */
+  /** A fresh cluster from the scenario. */
   private async boot(): Promise<Cluster> {
-    const { scenarioText, scenario, pause } = this.options;
-    return createCluster({ scenario: await scenarioText(scenario), scenarios: scenarioText, pause });
+    const { loadScenario, scenario, pause } = this.options;
+    return createCluster({ scenario: await resolveScenario(await loadScenario(scenario), loadScenario), pause });
   }
 
   private async load(): Promise<void> {

@@ -7,6 +7,7 @@ import { connect, startServiceWorker, type ClusterConnection } from './worker.ts
 import type { PlaygroundBus } from './store.ts';
 import type { CachedDiscovery } from '../kubectl/env.ts';
 import { storage } from '../lib/storage.ts';
+import type { ScenarioSource } from '../sim/scenario.ts';
 
 export interface Host {
   cluster: BrowserCluster;
@@ -20,11 +21,12 @@ export interface Host {
   discovery: Map<string, CachedDiscovery>;
 }
 
-const scenarioFiles = import.meta.glob<string>('../../content/scenarios/*.yaml', { query: '?raw', import: 'default' });
+// Each scenario file's document, parsed at build time (vite-config.mjs): no YAML to parse in the page.
+const scenarioFiles = import.meta.glob<ScenarioSource>('../../content/scenarios/*.yaml', { query: '?scenario', import: 'default' });
 
 const hosts = new Map<string, Promise<Host>>();
 
-async function scenarioText(name: string): Promise<string> {
+async function loadScenario(name: string): Promise<ScenarioSource> {
   const load = scenarioFiles[`../../content/scenarios/${name}.yaml`];
   if (!load) throw new Error(`no scenario named ${JSON.stringify(name)}`);
   return load();
@@ -52,7 +54,7 @@ export function openHost(scenario: string, base: string): Promise<Host> {
       startServiceWorker(base);
       const cluster = await BrowserCluster.open({
         scenario,
-        scenarioText,
+        loadScenario,
         storage: storage(), // none when refused: the cluster lives as long as the page
         locks: typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : undefined,
         pause: yieldToPage,

@@ -48,8 +48,11 @@ export function parseAge(text: string): number {
   return parts.reduce((sum, [, n, u]) => sum + Number(n) * units[u], 0);
 }
 
-/** Reads another scenario file's text by name (for `base:`). */
-export type ScenarioLoader = (name: string) => string | Promise<string>;
+/** A scenario file: its YAML text, or the document it parses to (a page gets it as JSON, prebuilt). */
+export type ScenarioSource = string | Record<string, unknown>;
+
+/** Reads another scenario file by name (for `base:`). */
+export type ScenarioLoader = (name: string) => ScenarioSource | Promise<ScenarioSource>;
 
 interface ObjectRef {
   kind: string;
@@ -84,8 +87,8 @@ const refOf = (object: KubeObject): ObjectRef => ({ kind: object.kind, name: obj
 
 const describeRef = (ref: ObjectRef) => `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
 
-function parseDocument(text: string): Record<string, unknown> & { name: string } {
-  const doc: unknown = parseYaml(text);
+function parseDocument(source: ScenarioSource): Record<string, unknown> & { name: string } {
+  const doc: unknown = typeof source === 'string' ? parseYaml(source) : source;
   if (!isObject(doc)) throw new Error('a scenario is a YAML mapping with name and objects');
   const name = String(doc.name ?? '');
   if (!name) throw new Error('a scenario needs a name');
@@ -93,8 +96,8 @@ function parseDocument(text: string): Record<string, unknown> & { name: string }
 }
 
 /** A scenario file that stands alone (no `base:`). */
-export function parseScenario(text: string): Scenario {
-  return standalone(parseDocument(text));
+export function parseScenario(source: ScenarioSource): Scenario {
+  return standalone(parseDocument(source));
 }
 
 function standalone(doc: Record<string, unknown> & { name: string }): Scenario {
@@ -106,8 +109,8 @@ function standalone(doc: Record<string, unknown> & { name: string }): Scenario {
 }
 
 /** A scenario file, with its `base:` chain loaded through `load` and applied. */
-export async function resolveScenario(text: string, load: ScenarioLoader, seen: string[] = []): Promise<Scenario> {
-  const doc = parseDocument(text);
+export async function resolveScenario(source: ScenarioSource, load: ScenarioLoader, seen: string[] = []): Promise<Scenario> {
+  const doc = parseDocument(source);
   if (doc.base === undefined) return standalone(doc);
   const baseName = String(doc.base);
   if (seen.includes(baseName) || baseName === doc.name) {

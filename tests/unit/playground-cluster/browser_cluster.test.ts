@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { BrowserCluster } from '../../../src/playground/browser_cluster.ts';
 import { readScenario } from '../../../scripts/lib/scenarios.ts';
 
-const scenarioText = async (name: string) => readScenario(name);
+const loadScenario = async (name: string) => readScenario(name);
 
 /** The Web Storage API over a Map, as two tabs of one origin share localStorage. */
 class MemoryStorage implements Storage {
@@ -41,7 +41,7 @@ function memoryLocks(): LockManager {
   } as unknown as LockManager;
 }
 
-const open = (storage: Storage, locks?: LockManager) => BrowserCluster.open({ scenario: 'default', scenarioText, storage, locks });
+const open = (storage: Storage, locks?: LockManager) => BrowserCluster.open({ scenario: 'default', loadScenario, storage, locks });
 
 const deployment = 'https://127.0.0.1:6443/apis/apps/v1/namespaces/default/deployments/web';
 
