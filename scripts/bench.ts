@@ -128,11 +128,12 @@ async function main(): Promise<void> {
             for (const [visit, timings] of [['first visit', ready.first], ['repeat visit', ready.repeat]] as const) {
               const echo = median(timings.map((t) => t.echoMs));
               rows.push([`terminal echoes a key after visible, CPU ${TARGETS.cpuThrottling}×, ${visit}`, playgroundPage, `${ms(echo)} (runs: ${timings.map((t) => ms(t.echoMs)).join(', ')})`, `≤ ${ms(TARGETS.terminalReadyMs)}`, met(echo <= TARGETS.terminalReadyMs)]);
+              rows.push([`  first command's output on screen, ${visit}`, playgroundPage, `${ms(median(timings.map((t) => t.outputMs)))} (runs: ${timings.map((t) => ms(t.outputMs)).join(', ')})`, '', '']);
               rows.push([`  playground ready (cluster connected), ${visit}`, playgroundPage, ms(median(timings.map((t) => t.readyMs))), '', '']);
             }
             const retypes = [...ready.first, ...ready.repeat].reduce((n, t) => n + t.retypes, 0);
             notes.push(
-              `Terminal ready: Playwright, CDP Emulation.setCPUThrottlingRate ${TARGETS.cpuThrottling}×, fresh context per run (first visit: nothing cached, the service worker installs), then a reload in it (repeat visit). From the IntersectionObserver entry that first sees the playground (no margin) to a typed "k" painted at the prompt in xterm's rows (polled every frame). The key is typed as soon as xterm's textarea exists${retypes > 0 ? `; ${retypes} keystroke(s) were lost and typed again` : '; no keystroke was lost'}. Connection: ${[...new Set([...ready.first, ...ready.repeat].map((t) => t.connection))].join(', ')}.`,
+              `Terminal ready: Playwright, CDP Emulation.setCPUThrottlingRate ${TARGETS.cpuThrottling}×, fresh context per run (first visit: nothing cached, the service worker installs), then a reload in it (repeat visit). From the IntersectionObserver entry that first sees the playground (no margin) to a typed "k" at the prompt where the learner types it: the light terminal's field until the full terminal has taken over, then xterm's rows (polled every frame); the field is focused (which starts loading the playground) and the key typed at once. First command's output: the rest of "kubectl get ns" typed right after, then Enter, to "kube-system" painted in xterm's rows, from the same start${retypes > 0 ? `; ${retypes} keystroke(s) were lost and typed again` : '; no keystroke was lost'}. Connection: ${[...new Set([...ready.first, ...ready.repeat].map((t) => t.connection))].join(', ')}.`,
             );
           }
           if (only.has('roundtrip')) {

@@ -1,9 +1,12 @@
 // Two browser timings of a playground page, in Debian's Chromium driven by Playwright:
 //   terminal ready  from the playground becoming visible (an IntersectionObserver entry's time,
-//                   no margin) to a typed character echoing at the prompt on screen (xterm's
-//                   rows, as painted), with the page's CPU throttled by CDP
-//                   Emulation.setCPUThrottlingRate. Fresh browser context: the first visit
-//                   (service worker installed on the way), then a reload (the worker in control).
+//                   no margin) to a typed character echoing at the prompt on screen, typed where a
+//                   learner types (the light terminal's field until the full terminal has taken
+//                   over, then xterm's), and on to the first command's output: the rest of
+//                   `kubectl get ns` typed at once and Enter, to `kube-system` in xterm's rows. CPU
+//                   throttled by CDP Emulation.setCPUThrottlingRate. Fresh browser context: the
+//                   first visit (service worker installed on the way), then a reload (the worker in
+//                   control).
 //   round trip      a typed command to its output and the next prompt, through the service
 //                   worker: from Enter's keydown reaching the page to the bare prompt landing in
 //                   xterm's buffer (onWriteParsed; painted on the next frame). No throttling.
@@ -50,6 +53,8 @@ function watchPlayground(): void {
 export interface ReadyTiming {
   /** Visible → typed character on screen, ms. */
   echoMs: number;
+  /** Visible → the output of the first command (typed right after the character) on screen, ms. */
+  outputMs: number;
   /** Visible → the element's data-state="ready" (terminal and cluster connected), ms. */
   readyMs: number;
   /** Times the character had to be typed again because the first keystroke was lost. */
@@ -58,23 +63,29 @@ export interface ReadyTiming {
 }
 
 const MARK = 'k';
+const COMMAND = 'kubectl get ns';
+const OUTPUT = 'kube-system';
 
 async function timeToEcho(page: Page): Promise<ReadyTiming> {
   await page.locator('api-playground').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => window.benchVisibleAt !== undefined);
-  const textarea = page.locator('api-playground .xterm-helper-textarea').first();
-  await textarea.waitFor({ state: 'attached', timeout: 60_000 });
-  await textarea.focus();
+  // Where a learner types: the light terminal's field, or xterm's once the full terminal is there.
+  const field = page.locator('api-playground input[data-playground-light-input], api-playground .xterm-helper-textarea').first();
+  await field.waitFor({ state: 'attached', timeout: 60_000 });
+  await field.focus();
   let retypes = -1;
   let echoedAt: number | undefined;
-  // A key typed before the shell listens would be lost: then it is typed again.
+  // A key typed before the terminal listens would be lost: then it is typed again.
   while (echoedAt === undefined && retypes < 3) {
     retypes++;
     await page.keyboard.type(MARK);
-    // On screen: the rows xterm has painted, polled every frame; the prompt is on the last rows.
+    // On screen: the light terminal's field, or the rows xterm has painted (the prompt is on the
+    // last rows), polled every frame.
     const handle = await page
       .waitForFunction(
         (mark) => {
+          const light = document.querySelector<HTMLInputElement>('api-playground input[data-playground-light-input]');
+          if (light?.isConnected && light.value.endsWith(mark)) return performance.now();
           const rows = [...document.querySelectorAll('api-playground .xterm-rows > div')].map((r) => (r.textContent ?? '').trimEnd());
           return rows.some((r) => r.startsWith('$ ') && r.endsWith(mark)) ? performance.now() : undefined;
         },
@@ -85,13 +96,22 @@ async function timeToEcho(page: Page): Promise<ReadyTiming> {
     echoedAt = handle ? ((await handle.jsonValue()) as number) : undefined;
   }
   if (echoedAt === undefined) throw new Error('the terminal never echoed a typed character');
+  if (retypes > 0) throw new Error('a keystroke was lost: the first command would not be the one timed');
+  await page.keyboard.type(COMMAND.slice(MARK.length));
+  await page.keyboard.press('Enter');
+  const output = await page.waitForFunction(
+    (text) => ([...document.querySelectorAll('api-playground .xterm-rows > div')].some((r) => (r.textContent ?? '').startsWith(text)) ? performance.now() : undefined),
+    OUTPUT,
+    { timeout: 60_000, polling: 'raf' },
+  );
+  const outputAt = (await output.jsonValue()) as number;
   await page.waitForFunction(() => window.benchReadyAt !== undefined, undefined, { timeout: 60_000 });
   const { visible, ready, connection } = await page.evaluate(() => ({
     visible: window.benchVisibleAt!,
     ready: window.benchReadyAt!,
     connection: document.querySelector<HTMLElement>('api-playground')?.dataset.connection ?? '',
   }));
-  return { echoMs: echoedAt - visible, readyMs: ready - visible, retypes, connection };
+  return { echoMs: echoedAt - visible, outputMs: outputAt - visible, readyMs: ready - visible, retypes, connection };
 }
 
 async function throttledPage(context: BrowserContext, rate: number): Promise<Page> {
@@ -154,7 +174,7 @@ export async function roundTrips(browser: Browser, url: string, count: number, w
     await page.goto(url);
     const playground = page.locator('api-playground').first();
     await playground.scrollIntoViewIfNeeded();
-    await playground.locator('.xterm-helper-textarea').focus();
+    await playground.locator('input[data-playground-light-input]').focus();
     await page.waitForFunction(() => document.querySelector<HTMLElement>('api-playground')?.dataset.state === 'ready', undefined, { timeout: 60_000 });
     const connection = (await playground.getAttribute('data-connection')) ?? '';
     await page.evaluate(async () => {

@@ -1,8 +1,11 @@
-// <api-playground>: the few lines every page with a playground loads. The playground itself (xterm,
-// kubectl, the cluster, msw) is imported only when the element comes near the viewport or the
-// learner reaches for it (pointer, focus, a suggested command).
+// <api-playground>: the few lines every page with a playground loads. Its light terminal takes keys
+// from the first paint (light_terminal.ts); the playground itself (xterm, kubectl, the cluster, msw,
+// the editor) is imported only when the learner reaches for it: a pointer or the focus on it (the
+// terminal, the editor pane, a button), a key typed, a suggested command or Solve clicked. Being
+// merely scrolled past costs a phone nothing.
 import type { Layout, MountedPlayground, PlaygroundConfig } from './mount.ts';
 import type { Exercise } from './exercise/types.ts';
+import { lightTerminal, type LightTerminal } from './light_terminal.ts';
 
 export interface PlaygroundProps {
   scenario: string;
@@ -16,15 +19,12 @@ export interface PlaygroundProps {
 export class PlaygroundElement extends HTMLElement {
   /** Resolves once the playground runs (tests and checkers read it). */
   ready: Promise<MountedPlayground> | undefined;
-  private observer: IntersectionObserver | undefined;
+  private light: LightTerminal | undefined;
 
   connectedCallback(): void {
     if (this.ready) return;
     const start = () => void this.start();
-    if ('IntersectionObserver' in window) {
-      this.observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), { rootMargin: '400px 0px' });
-      this.observer.observe(this);
-    } else start();
+    this.light = lightTerminal(this, start);
     this.addEventListener('pointerdown', start, { once: true });
     this.addEventListener('focusin', start, { once: true });
     this.addEventListener('click', (event) => {
@@ -36,13 +36,8 @@ export class PlaygroundElement extends HTMLElement {
     });
   }
 
-  disconnectedCallback(): void {
-    this.observer?.disconnect();
-  }
-
   start(): Promise<MountedPlayground> {
     if (this.ready) return this.ready;
-    this.observer?.disconnect();
     const props = JSON.parse(this.querySelector('script[data-playground-props]')?.textContent ?? '{}') as PlaygroundProps;
     const config: PlaygroundConfig = {
       scenario: props.scenario ?? 'default',
@@ -53,6 +48,7 @@ export class PlaygroundElement extends HTMLElement {
       lesson: props.lesson,
       base: this.dataset.base ?? '/',
       lang: document.documentElement.lang.startsWith('ko') ? 'ko' : 'en',
+      typedAhead: () => this.light?.take(),
     };
     this.dataset.state = 'loading';
     this.ready = import('./mount.ts').then(async ({ mountPlayground, failureMessage }) => {

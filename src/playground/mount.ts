@@ -13,6 +13,7 @@ import type { KubectlEnv } from '../kubectl/env.ts';
 import type { KubectlCompletionSource } from '../kubectl/shell/completion.ts';
 import { mountExercises, type MountedExercises } from './exercise/panel.ts';
 import type { Exercise } from './exercise/types.ts';
+import type { TypedAhead } from './light_terminal.ts';
 
 export type Layout = 'terminal' | 'editor+terminal' | 'full';
 
@@ -28,6 +29,8 @@ export interface PlaygroundConfig {
   /** The site's base path (import.meta.env.BASE_URL). */
   base: string;
   lang: 'en' | 'ko';
+  /** Takes what the learner typed into the light terminal, as the full terminal replaces it. */
+  typedAhead?: (() => TypedAhead | undefined) | undefined;
 }
 
 export interface MountedPlayground {
@@ -104,6 +107,8 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   const internalEnv = (host: Host): KubectlEnv => ({ ...env(host), fetch: host.cluster.handle, server: INTERNAL_ORIGIN });
   const completion: Promise<KubectlCompletionSource> = Promise.all([kubectlSide, opening]).then(([side, host]) => side.completionSource(() => internalEnv(host)));
   completion.catch(() => undefined); // a failed start is reported below; Tab then completes nothing
+  // The light terminal's keys, taken in the same task as it is replaced: none is lost.
+  const typed = config.typedAhead?.();
   termEl.replaceChildren();
   const terminal = mountTerminal(termEl, {
     kubectl: async (args, stdin) => {
@@ -120,6 +125,13 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     hintId: root.querySelector('[data-playground-hint]')?.id,
     onCommand: (line, code) => store.emitCommand(line, code),
   });
+  if (typed) {
+    // Queued lines run in order (waiting for kubectl and the cluster), then the partial line.
+    // The Tab on its own, as a key: in a longer chunk the line editor reads it as pasted text.
+    const keys = typed.lines.map((line) => `${line}\r`).join('') + typed.partial;
+    void terminal.input(keys).then(() => (typed.complete ? terminal.input('\t') : undefined));
+    if (typed.focused) terminal.term.focus();
+  }
 
   let host: Host;
   try {

@@ -64,6 +64,8 @@ export interface MountedTerminal {
   term: Terminal;
   /** Types `line` at the prompt (replacing what was being typed) and runs it; resolves with its exit code. */
   type(line: string): Promise<number>;
+  /** Keys as if typed at the prompt (a line ends with `\r`); resolves once handled. */
+  input(data: string): Promise<void>;
   /** The whole buffer as text, scrollback included (trailing blanks trimmed). */
   text(): string;
   dispose(): void;
@@ -162,6 +164,7 @@ export function mountTerminal(el: HTMLElement, options: TerminalOptions): Mounte
       await written;
       return shell.lastExitCode;
     },
+    input: (data) => session.input(data),
     text() {
       const buffer = term.buffer.active;
       const lines: string[] = [];

@@ -81,7 +81,7 @@ for (const lesson of lessonPages) {
       const playground = playgrounds.nth(i);
       const props = JSON.parse((await playground.locator('script[data-playground-props]').textContent()) ?? '{}') as PlaygroundProps;
       const ids = (props.exercises ?? []).map((e) => e.id);
-      await playground.scrollIntoViewIfNeeded();
+      await playground.locator('input[data-playground-light-input]').focus();
       await expect(playground).toHaveAttribute('data-state', 'ready');
 
       // Before anything solves them: a command that does not, then each exercise shows a hint.

@@ -34,7 +34,7 @@ test('after a first visit: a lesson never opened, search and the playground work
   // The first visit starts a playground, and its tab is closed: a new tab still finds the site.
   const first = await context.newPage();
   await firstVisit(first, 'en/playground/');
-  await first.locator('api-playground').scrollIntoViewIfNeeded();
+  await first.locator('api-playground input[data-playground-light-input]').focus();
   await expect(first.locator('api-playground')).toHaveAttribute('data-connection', 'worker', { timeout: 30_000 });
   await first.close();
 
@@ -51,7 +51,7 @@ test('after a first visit: a lesson never opened, search and the playground work
 
   // The Korean playground page, never opened either.
   await page.goto('playground/');
-  await page.locator('api-playground').scrollIntoViewIfNeeded();
+  await page.locator('api-playground input[data-playground-light-input]').focus();
   await expect(page.locator('api-playground')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await expect(page.locator('api-playground')).toHaveAttribute('data-connection', 'worker');
   const text = await run(page, 'kubectl get apiservice');

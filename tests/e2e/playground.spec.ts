@@ -64,7 +64,7 @@ test('after a reload, the worker already in control answers kubectl, not the fal
   // At once, while the worker may still be copying the site for offline reading.
   await page.reload();
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toMatch(/\/service-worker\.js$/);
-  await page.locator('api-playground').scrollIntoViewIfNeeded();
+  await page.locator('api-playground input[data-playground-light-input]').focus();
   await expect(page.locator('api-playground')).toHaveAttribute('data-state', 'ready');
   await expect(page.locator('api-playground')).toHaveAttribute('data-connection', 'worker');
   await expect(page.locator('[data-playground-mode]')).toHaveText('');
@@ -191,6 +191,22 @@ test('toolbar, terminal and suggested commands pass axe in both themes', async (
   }
 });
 
+test('a playground scrolled to stays light until the learner reaches for it', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+  await page.goto(PAGE);
+  const playground = page.locator('api-playground');
+  await playground.scrollIntoViewIfNeeded();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  expect(await playground.getAttribute('data-state')).toBe(null);
+  expect(scripts.filter((s) => /mount|terminal|xterm|host|browser\./.test(s))).toEqual([]);
+  // A pointer on it (here, a suggested command) starts it.
+  await playground.getByRole('button', { name: 'kubectl get apiservice' }).click();
+  await expect(playground).toHaveAttribute('data-state', 'ready');
+  await expect.poll(async () => outputOf(await terminalText(page), 'kubectl get apiservice')).toBe(APISERVICE_LISTING);
+});
+
 test('a page without a playground loads none of it', async ({ page }) => {
   const scripts: string[] = [];
   page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
@@ -230,8 +246,7 @@ test.describe('with service workers blocked', () => {
     });
     await page.goto(PAGE);
     const playground = page.locator('api-playground');
-    await playground.scrollIntoViewIfNeeded();
-    await playground.locator('.xterm-helper-textarea').focus();
+    await playground.getByRole('textbox', { name: 'Terminal' }).focus();
     await page.keyboard.type('kubectl get apiservice v1.apps');
     await expect(playground.locator('.xterm-rows')).toContainText('$ kubectl get apiservice v1.apps');
     expect(held.map((path) => path.replace(/\.[^/.]+\.js$/, '')).sort()).toEqual(['/_astro/host', '/_astro/kubectl_side']);
@@ -239,6 +254,49 @@ test.describe('with service workers blocked', () => {
     await expect(playground).toHaveAttribute('data-state', 'loading');
     release();
     await expect(playground).toHaveAttribute('data-state', 'ready');
+    await expect
+      .poll(async () => outputOf(await terminalText(page), 'kubectl get apiservice v1.apps'))
+      .toBe('NAME      SERVICE   AVAILABLE   AGE\nv1.apps   Local     True        100d');
+  });
+
+  test('keys typed before the full terminal loads are all there afterwards, and the queued command runs', async ({ page }) => {
+    // Hold the playground's own module: until it comes, only the light terminal is there.
+    let release = () => {};
+    const holding = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/mount\.[^/]+\.js$/, async (route) => {
+      await holding;
+      await route.continue();
+    });
+    await page.goto(PAGE);
+    const playground = page.locator('api-playground');
+    // Reached by keyboard, as any text field: Tab from the Reset button.
+    await playground.getByRole('button', { name: 'Reset', exact: true }).focus();
+    await page.keyboard.press('Tab');
+    const field = playground.getByRole('textbox', { name: 'Terminal' });
+    await expect(field).toBeFocused();
+    await expect(field).toHaveAccessibleDescription(/Tab completes/);
+    await page.keyboard.type('kubectl get nss');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('kubectl get apiservice v1.app');
+    await page.keyboard.press('Tab');
+    await expect(playground.locator('[data-playground-light-out]')).toHaveText('$ kubectl get ns');
+    await expect(field).toHaveValue('kubectl get apiservice v1.app');
+    await expect(field).toBeFocused();
+    expect(await playground.locator('.xterm').count()).toBe(0);
+
+    release();
+    await expect(playground).toHaveAttribute('data-state', 'ready');
+    // The queued line ran; the partial line is at the prompt, completed by the pending Tab.
+    await expect.poll(async () => outputOf(await terminalText(page), 'kubectl get ns')).toBe(
+      'NAME              STATUS   AGE\ndefault           Active   100d\nkube-node-lease   Active   100d\nkube-public       Active   100d\nkube-system       Active   100d',
+    );
+    await expect.poll(async () => (await terminalText(page)).split('\n').pop()).toBe('$ kubectl get apiservice v1.apps');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('xterm-helper-textarea') ?? false)).toBe(true);
+    // The light field is gone; the terminal's one text field (xterm's) has the focus.
+    await expect(playground.locator('input[data-playground-light-input]')).toHaveCount(0);
+    await expect(field).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect
       .poll(async () => outputOf(await terminalText(page), 'kubectl get apiservice v1.apps'))
       .toBe('NAME      SERVICE   AVAILABLE   AGE\nv1.apps   Local     True        100d');
@@ -255,8 +313,7 @@ test.describe('with service workers blocked', () => {
     });
     await page.goto(PAGE);
     const playground = page.locator('api-playground');
-    await playground.scrollIntoViewIfNeeded();
-    await playground.locator('.xterm-helper-textarea').focus();
+    await playground.getByRole('textbox', { name: 'Terminal' }).focus();
     const line = 'kubectl get apiservice v1beta1.metrics.k8s.io';
     await page.keyboard.type(line);
     await expect(playground.locator('.xterm-rows')).toContainText(`$ ${line}`);

@@ -11,7 +11,7 @@ export type PlaygroundTarget = Page | Locator;
 export const playgroundOf = (target: PlaygroundTarget): Locator => ('goto' in target ? target.locator('api-playground').first() : target);
 
 /**
- * Opens `path` (a path on the site, or a whole URL) and waits until its playground is ready. When the
+ * Opens `path` (a path on the site, or a whole URL), starts its playground and waits until it is ready. When the
  * page is not yet controlled by a worker, msw may reload it once while starting: the element found
  * first can be detached, so this scrolls to whichever playground the page has now.
  */
@@ -19,6 +19,8 @@ export async function openPlayground(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await expect(async () => {
     await page.locator('api-playground').first().scrollIntoViewIfNeeded({ timeout: 5_000 });
+    // As a learner reaching for it would (a playground merely scrolled to stays light).
+    await page.locator('api-playground').first().evaluate((el) => void (el as PlaygroundElement).start().catch(() => undefined));
     await expect(page.locator('api-playground').first()).toHaveAttribute('data-state', 'ready', { timeout: 5_000 });
   }).toPass({ timeout: 45_000 });
 }
