@@ -22,7 +22,7 @@ export function coreControllers(ctx: ClusterContext): Controller[] {
     new ServiceIPRepairController(ctx),
     new NodeIpamController(ctx),
     new NodeStatusReporter(ctx, events),
-    new NodeLeaseController(ctx),
+    new NodeLeaseController(ctx, events),
     new DeploymentController(ctx, events),
     new ReplicaSetController(ctx, events),
     new Scheduler(ctx, events),

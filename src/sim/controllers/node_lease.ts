@@ -5,18 +5,15 @@
 
 import { rfc3339Micro } from '../clock.ts';
 import type { ClusterContext } from '../context.ts';
-import type { Controller } from '../controller.ts';
-import type { GroupResource } from '../errors.ts';
 import type { StoreEvent } from '../store.ts';
 import type { KubeObject } from '../types.ts';
 import { nodeLeaseDurationSeconds, nodeLeaseNamespace } from '../core/leases.ts';
-import { isGR, nodesGR, ReactionTime, WorkQueue } from './workqueue.ts';
-
-export const leasesGR: GroupResource = { group: 'coordination.k8s.io', resource: 'leases' };
-const namespacesGR: GroupResource = { group: '', resource: 'namespaces' };
+import type { EventRecorder } from './events.ts';
+import { KeyedController } from './keyed_controller.ts';
+import { isGR, leasesGR, namespacesGR, nodesGR } from './workqueue.ts';
 
 /** The lease a kubelet creates for its node (newLease with setNodeOwnerFunc). */
-export function nodeLease(node: KubeObject, at: number): KubeObject {
+function nodeLease(node: KubeObject, at: number): KubeObject {
   const name = node.metadata.name ?? '';
   return {
     kind: 'Lease',
@@ -30,15 +27,12 @@ export function nodeLease(node: KubeObject, at: number): KubeObject {
   };
 }
 
-export class NodeLeaseController implements Controller {
+/** Queues node names: a new node, a deleted node lease, or the lease namespace appearing. */
+export class NodeLeaseController extends KeyedController {
   readonly name = 'kubelet-node-lease';
-  private readonly ctx: ClusterContext;
-  private readonly queue = new WorkQueue();
-  private readonly time: ReactionTime;
 
-  constructor(ctx: ClusterContext) {
-    this.ctx = ctx;
-    this.time = new ReactionTime(ctx.clock);
+  constructor(ctx: ClusterContext, events: EventRecorder) {
+    super(ctx, events, nodesGR);
   }
 
   observe(e: StoreEvent): void {
@@ -56,16 +50,11 @@ export class NodeLeaseController implements Controller {
     for (const node of this.ctx.store.list(nodesGR)) this.queue.add(node.metadata.name ?? '');
   }
 
-  sync(): boolean {
-    const names = this.queue.drain();
-    for (const name of names) {
-      const at = this.time.take(name);
-      const node = this.ctx.store.get(nodesGR, undefined, name);
-      // Without its namespace the kubelet's create fails, and it retries later.
-      if (!node || !this.ctx.store.get(namespacesGR, undefined, nodeLeaseNamespace)) continue;
-      if (this.ctx.store.get(leasesGR, nodeLeaseNamespace, name)) continue;
-      this.ctx.store.create(leasesGR, nodeLease(node, at), at);
-    }
-    return names.length > 0;
+  protected handle(node: KubeObject, at: number): void {
+    // Without its namespace the kubelet's create fails, and it retries later.
+    if (!this.ctx.store.get(namespacesGR, undefined, nodeLeaseNamespace)) return;
+    const name = node.metadata.name ?? '';
+    if (this.ctx.store.get(leasesGR, nodeLeaseNamespace, name)) return;
+    this.ctx.store.create(leasesGR, nodeLease(node, at), at);
   }
 }

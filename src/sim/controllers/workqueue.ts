@@ -8,12 +8,14 @@ import type { KubeObject } from '../types.ts';
 
 export const podsGR: GroupResource = { group: '', resource: 'pods' };
 export const nodesGR: GroupResource = { group: '', resource: 'nodes' };
+export const namespacesGR: GroupResource = { group: '', resource: 'namespaces' };
 export const servicesGR: GroupResource = { group: '', resource: 'services' };
 export const endpointsGR: GroupResource = { group: '', resource: 'endpoints' };
 export const eventsGR: GroupResource = { group: '', resource: 'events' };
 export const endpointSlicesGR: GroupResource = { group: 'discovery.k8s.io', resource: 'endpointslices' };
 export const deploymentsGR: GroupResource = { group: 'apps', resource: 'deployments' };
 export const replicaSetsGR: GroupResource = { group: 'apps', resource: 'replicasets' };
+export const leasesGR: GroupResource = { group: 'coordination.k8s.io', resource: 'leases' };
 
 export const isGR = (e: StoreEvent, gr: GroupResource) => e.gr.group === gr.group && e.gr.resource === gr.resource;
 
