@@ -21,7 +21,7 @@
 // for nodes and static pods).
 
 import { parse as parseYaml } from 'yaml';
-import { jsonMergePatch } from './apiserver/patch.ts';
+import { jsonMergePatch } from '../lib/json_patch.ts';
 import { isObject, type KubeObject } from './types.ts';
 
 export interface ScenarioObject {

@@ -19,7 +19,9 @@ import { defaultTable } from '../table.ts';
 import { invalid } from '../fielderrors.ts';
 import { clone, isObject, type KubeObject } from '../types.ts';
 import { parseBody, readBody, requireObject } from './decode.ts';
-import { jsonMergePatch, jsonPatch, JsonPatchError, strategicMergePatch } from './patch.ts';
+import { jsonMergePatch, jsonPatch, JsonPatchError } from '../../lib/json_patch.ts';
+import { namespacesGR } from '../controllers/workqueue.ts';
+import { strategicMergePatch } from './patch.ts';
 import type { RequestInfo } from './request_info.ts';
 import { jsonResponse, rawJsonResponse } from './response.ts';
 import { parseFieldSelector, parseLabelSelector } from './selectors.ts';
@@ -29,8 +31,6 @@ export interface RestHooks {
   /** Unknown fields of an object, worded as the strict decoder words them; [] when all are known. */
   unknownFields?(type: ResourceType, obj: KubeObject): Promise<string[]>;
 }
-
-const namespacesGR: GroupResource = { group: '', resource: 'namespaces' };
 
 // Clients send the same few Accept headers over and over.
 const tableMemo = new Map<string, boolean>();

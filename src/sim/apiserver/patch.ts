@@ -1,7 +1,7 @@
-// The patch types the apiserver accepts: JSON merge patch (RFC 7386), strategic merge patch
-// (src/lib's algorithm with the merge keys of the kinds we serve), and JSON patch (RFC 6902).
+// Strategic merge patch as the apiserver applies it: src/lib's algorithm with the merge keys of
+// the kinds we serve. The other patch types it accepts, JSON merge patch (RFC 7386) and JSON patch
+// (RFC 6902), come from src/lib/json_patch.ts directly.
 
-import { JsonPatchError, jsonMergePatch, jsonPatch } from '../../lib/json_patch.ts';
 import { mergeAsSet, strategicMergePatch as strategicMerge, type MergeKeys } from '../../lib/strategic_merge_patch.ts';
 
 /** Which lists merge by key, as the Go struct tags (patchMergeKey) of the kinds we serve declare. */
@@ -55,4 +55,3 @@ export function strategicMergePatch(target: unknown, patch: unknown): unknown {
   return strategicMerge(target, patch, rootKeys);
 }
 
-export { JsonPatchError, jsonMergePatch, jsonPatch };

@@ -7,10 +7,10 @@
 import { rfc3339 } from '../clock.ts';
 import type { ClusterContext } from '../context.ts';
 import type { StoreEvent } from '../store.ts';
-import type { JsonObject, KubeObject } from '../types.ts';
+import { clone, type JsonObject, type KubeObject } from '../types.ts';
 import { defaultReplicaSet, deploymentStatusOrder } from '../core/deployments.ts';
 import { computeHash } from '../core/naming.ts';
-import { arrayOf, clone, controllerOf, controllerRef, isOwnedBy, numberOf, objectOf, orderKeys, specOf, statusOf, stringMap } from '../core/objects.ts';
+import { arrayOf, controllerOf, controllerRef, isOwnedBy, numberOf, objectOf, orderKeys, specOf, statusOf, stringMap } from '../core/objects.ts';
 import type { EventRecorder } from './events.ts';
 import { KeyedController } from './keyed_controller.ts';
 import { deploymentsGR, isGR, keyOf, replicaSetsGR } from './workqueue.ts';

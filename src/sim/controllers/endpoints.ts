@@ -6,8 +6,8 @@ import { rfc3339 } from '../clock.ts';
 import type { ClusterContext } from '../context.ts';
 import type { Controller } from '../controller.ts';
 import type { StoreEvent } from '../store.ts';
-import type { JsonObject, KubeObject } from '../types.ts';
-import { clone, specOf, stringMap } from '../core/objects.ts';
+import { clone, type JsonObject, type KubeObject } from '../types.ts';
+import { specOf, stringMap } from '../core/objects.ts';
 import { hasSelector, lastChangeTriggerTime, podReference, serviceEndpoints, type PodEndpoint, type ResolvedPort } from './endpointset.ts';
 import { endpointsGR, isGR, keyOf, podsGR, servicesGR, splitKey, WorkQueue } from './workqueue.ts';
 

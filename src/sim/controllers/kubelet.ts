@@ -8,10 +8,10 @@
 import { rfc3339 } from '../clock.ts';
 import type { ClusterContext } from '../context.ts';
 import type { StoreEvent } from '../store.ts';
-import type { JsonObject, KubeObject } from '../types.ts';
+import { clone, type JsonObject, type KubeObject } from '../types.ts';
 import { derivedHex, fnv32a } from '../core/naming.ts';
 import { isNodeReady, nodeAddress } from '../core/nodes.ts';
-import { arrayOf, clone, orderKeys, specOf, statusOf, stringOf } from '../core/objects.ts';
+import { arrayOf, orderKeys, specOf, statusOf, stringOf } from '../core/objects.ts';
 import { isStaticPod, podQOSClass, podStatusOrder } from '../core/pods.ts';
 import type { EventRecorder } from './events.ts';
 import { KeyedController } from './keyed_controller.ts';

@@ -6,8 +6,8 @@
 import { rfc3339 } from '../clock.ts';
 import type { ClusterContext } from '../context.ts';
 import type { StoreEvent } from '../store.ts';
-import type { JsonObject, KubeObject } from '../types.ts';
-import { arrayOf, clone, orderKeys, statusOf } from '../core/objects.ts';
+import { clone, type JsonObject, type KubeObject } from '../types.ts';
+import { arrayOf, orderKeys, statusOf } from '../core/objects.ts';
 import type { EventRecorder } from './events.ts';
 import { KeyedController } from './keyed_controller.ts';
 import { isGR, keyOf, nodesGR } from './workqueue.ts';
@@ -17,7 +17,7 @@ const conditionOrder = ['type', 'status', 'lastHeartbeatTime', 'lastTransitionTi
 const unstamped = (c: JsonObject) => !c.lastHeartbeatTime || !c.lastTransitionTime;
 
 /** Whether a node carries conditions without the times a kubelet's report gives them. */
-export function needsNodeReport(node: KubeObject): boolean {
+function needsNodeReport(node: KubeObject): boolean {
   return arrayOf(statusOf(node).conditions).some(unstamped);
 }
 

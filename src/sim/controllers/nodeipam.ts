@@ -4,7 +4,8 @@
 import type { ClusterContext } from '../context.ts';
 import type { Controller } from '../controller.ts';
 import type { StoreEvent } from '../store.ts';
-import { clone, specOf, stringOf } from '../core/objects.ts';
+import { clone } from '../types.ts';
+import { specOf, stringOf } from '../core/objects.ts';
 import { isGR, keyOf, nodesGR, WorkQueue } from './workqueue.ts';
 
 export class NodeIpamController implements Controller {

@@ -8,10 +8,10 @@
 
 import type { ClusterContext } from '../context.ts';
 import type { StoreEvent } from '../store.ts';
-import type { JsonObject, KubeObject } from '../types.ts';
+import { clone, type JsonObject, type KubeObject } from '../types.ts';
 import { replicaSetStatusOrder } from '../core/deployments.ts';
 import { derivedSuffix } from '../core/naming.ts';
-import { arrayOf, clone, controllerOf, controllerRef, isOwnedBy, mapSelectorMatches, numberOf, objectOf, orderKeys, specOf, statusOf, stringMap, stringOf } from '../core/objects.ts';
+import { arrayOf, controllerOf, controllerRef, isOwnedBy, mapSelectorMatches, numberOf, objectOf, orderKeys, specOf, statusOf, stringMap, stringOf } from '../core/objects.ts';
 import { admitNewPod } from '../core/pods.ts';
 import type { EventRecorder } from './events.ts';
 import { KeyedController } from './keyed_controller.ts';

@@ -5,9 +5,9 @@
 import { rfc3339 } from '../clock.ts';
 import type { ClusterContext } from '../context.ts';
 import type { StoreEvent } from '../store.ts';
-import type { JsonObject, KubeObject } from '../types.ts';
+import { clone, type JsonObject, type KubeObject } from '../types.ts';
 import { isNodeReady } from '../core/nodes.ts';
-import { arrayOf, clone, orderKeys, specOf, statusOf, stringOf } from '../core/objects.ts';
+import { arrayOf, orderKeys, specOf, statusOf, stringOf } from '../core/objects.ts';
 import { orderPodSpec } from '../core/podspec.ts';
 import { podStatusOrder } from '../core/pods.ts';
 import type { EventRecorder } from './events.ts';

@@ -6,7 +6,8 @@ import type { ClusterContext } from '../context.ts';
 import type { Controller } from '../controller.ts';
 import type { StoreEvent } from '../store.ts';
 import { allocateClusterIP, needsClusterIP } from '../core/ipallocator.ts';
-import { clone, specOf } from '../core/objects.ts';
+import { clone } from '../types.ts';
+import { specOf } from '../core/objects.ts';
 import { assignClusterIP } from '../core/services.ts';
 import { isGR, keyOf, servicesGR, splitKey, WorkQueue } from './workqueue.ts';
 

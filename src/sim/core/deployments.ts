@@ -5,9 +5,9 @@
 import { forbidden, invalid, required, type FieldError } from '../fielderrors.ts';
 import type { ResourceType, TableDefinition } from '../resources.ts';
 import { ageColumn, ageOf, column, nameColumn } from '../table.ts';
-import { isObject, type JsonObject, type KubeObject } from '../types.ts';
+import { clone, isObject, type JsonObject, type KubeObject } from '../types.ts';
 import { describe } from './descriptions.ts';
-import { arrayOf, clone, defaultTo, formatLabelSelector, labelSelectorString, numberOf, objectOf, orderKeys, selectorMatches, specOf, statusOf, stringMap } from './objects.ts';
+import { arrayOf, defaultTo, formatLabelSelector, labelSelectorString, numberOf, objectOf, orderKeys, selectorMatches, specOf, statusOf, stringMap } from './objects.ts';
 import { defaultTemplateMetadata, layoutContainerCells, validatePodSpec } from './podspec.ts';
 import { scaleSubresource } from './scale.ts';
 import { isDNS1123Subdomain, validateObjectMeta } from './validation.ts';

@@ -2,8 +2,8 @@
 
 import type { ResourceType, TableDefinition } from '../resources.ts';
 import { ageColumn, ageOf, column, nameColumn } from '../table.ts';
-import type { KubeObject } from '../types.ts';
-import { clone, specOf, statusOf, stringOf } from './objects.ts';
+import { clone, type KubeObject } from '../types.ts';
+import { specOf, statusOf, stringOf } from './objects.ts';
 import { isDNS1123Label, validateObjectMeta } from './validation.ts';
 
 /** SetDefaults_Namespace: every namespace carries kubernetes.io/metadata.name. */

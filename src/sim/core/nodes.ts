@@ -4,9 +4,9 @@ import { lastRenewal } from '../clock.ts';
 import type { ResourceType, TableDefinition } from '../resources.ts';
 import { age } from '../../lib/duration.ts';
 import { ageColumn, column, nameColumn } from '../table.ts';
-import type { KubeObject } from '../types.ts';
+import { clone, type KubeObject } from '../types.ts';
 import { describe } from './descriptions.ts';
-import { arrayOf, clone, objectOf, specOf, statusOf, stringOf } from './objects.ts';
+import { arrayOf, objectOf, specOf, statusOf, stringOf } from './objects.ts';
 import { isDNS1123Subdomain, validateObjectMeta } from './validation.ts';
 
 const labelNodeRolePrefix = 'node-role.kubernetes.io/';
@@ -22,10 +22,10 @@ function defaultNode(node: KubeObject): void {
  * nodeStatusReportFrequency: with nothing to change, a kubelet still posts its node status
  * (every condition's lastHeartbeatTime) every five minutes.
  */
-export const nodeStatusReportMs = 5 * 60_000;
+const nodeStatusReportMs = 5 * 60_000;
 
 /** The node as of `now`: the heartbeats the kubelet has posted since its last recorded report. */
-export function nodeAsOf(node: KubeObject, now: number): KubeObject {
+function nodeAsOf(node: KubeObject, now: number): KubeObject {
   const conditions = arrayOf(statusOf(node).conditions);
   const beats = conditions.map((c) => (typeof c.lastHeartbeatTime === 'string' ? lastRenewal(c.lastHeartbeatTime, nodeStatusReportMs, now) : c.lastHeartbeatTime));
   if (beats.every((b, i) => b === conditions[i].lastHeartbeatTime)) return node;

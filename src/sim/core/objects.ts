@@ -3,7 +3,6 @@
 
 import { isObject, type JsonObject, type KubeObject } from '../types.ts';
 
-export { clone } from '../types.ts';
 
 /** A nested object field, created empty when absent. */
 export function objectField(parent: JsonObject, key: string): JsonObject {

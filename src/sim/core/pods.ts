@@ -5,9 +5,9 @@
 import type { ResourceType, TableDefinition } from '../resources.ts';
 import { ageColumn, column, nameColumn } from '../table.ts';
 import { age } from '../../lib/duration.ts';
-import { isObject, type JsonObject, type KubeObject } from '../types.ts';
+import { clone, isObject, type JsonObject, type KubeObject } from '../types.ts';
 import { describe } from './descriptions.ts';
-import { arrayOf, clone, defaultTo, objectOf, orderKeys, specOf, statusOf, stringOf } from './objects.ts';
+import { arrayOf, defaultTo, objectOf, orderKeys, specOf, statusOf, stringOf } from './objects.ts';
 import { derivedSuffix } from './naming.ts';
 import { defaultPodSpec, validatePodSpec } from './podspec.ts';
 import { isDNS1123Subdomain, validateObjectMeta } from './validation.ts';

@@ -1,8 +1,8 @@
 // The scale subresource of Deployments and ReplicaSets: autoscaling/v1 Scale as
 // pkg/registry/apps/*/storage's scaleFrom* builds it, and the write back to spec.replicas.
 
-import { isObject, type KubeObject } from '../types.ts';
-import { clone, labelSelectorString, numberOf, specOf, statusOf } from './objects.ts';
+import { clone, isObject, type KubeObject } from '../types.ts';
+import { labelSelectorString, numberOf, specOf, statusOf } from './objects.ts';
 
 /** A Deployment's or ReplicaSet's autoscaling/v1 Scale. */
 export function toScale(obj: KubeObject): KubeObject {

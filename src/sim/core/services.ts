@@ -4,10 +4,10 @@
 import { invalid, notSupported, required, type FieldError } from '../fielderrors.ts';
 import type { ObjectLookup, ResourceType, TableDefinition } from '../resources.ts';
 import { ageColumn, ageOf, column, nameColumn } from '../table.ts';
-import { isObject, type JsonObject, type KubeObject } from '../types.ts';
+import { clone, isObject, type JsonObject, type KubeObject } from '../types.ts';
 import { describe } from './descriptions.ts';
 import { allocateClusterIP, needsClusterIP } from './ipallocator.ts';
-import { arrayOf, clone, defaultTo, formatLabels, objectOf, orderKeys, specOf, statusOf, stringMap, stringOf } from './objects.ts';
+import { arrayOf, defaultTo, formatLabels, objectOf, orderKeys, specOf, statusOf, stringMap, stringOf } from './objects.ts';
 import { isDNS1035Label, isValidPortName, portRangeMsg, validateObjectMeta } from './validation.ts';
 
 const serviceSpecOrder = [
