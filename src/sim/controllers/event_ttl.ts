@@ -4,9 +4,9 @@
 import type { ClusterContext } from '../context.ts';
 import type { Controller } from '../controller.ts';
 import type { KubeObject } from '../types.ts';
+import { eventsGR } from './workqueue.ts';
 
 export const eventTTLms = 60 * 60 * 1000;
-const eventsGR = { group: '', resource: 'events' };
 
 function lastSeen(event: KubeObject): number {
   const e = event as { lastTimestamp?: string; eventTime?: string; series?: { lastObservedTime?: string } };

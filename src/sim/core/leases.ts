@@ -5,6 +5,7 @@ import { lastRenewal } from '../clock.ts';
 import type { ResourceType, TableDefinition } from '../resources.ts';
 import { ageColumn, ageOf, column, nameColumn } from '../table.ts';
 import type { KubeObject } from '../types.ts';
+import { nodesGR } from '../controllers/workqueue.ts';
 import { specOf, stringOf } from './objects.ts';
 
 /** The namespace of the kubelets' heartbeat leases (corev1.NamespaceNodeLease). */
@@ -12,11 +13,9 @@ export const nodeLeaseNamespace = 'kube-node-lease';
 
 /** The kubelet's lease: 40 s long, renewed at a quarter of that (nodeLeaseRenewIntervalFraction). */
 export const nodeLeaseDurationSeconds = 40;
-export const nodeLeaseRenewMs = (nodeLeaseDurationSeconds * 1000) / 4;
+const nodeLeaseRenewMs = (nodeLeaseDurationSeconds * 1000) / 4;
 
-const nodesGR = { group: '', resource: 'nodes' };
-
-export const leaseTable: TableDefinition = {
+const leaseTable: TableDefinition = {
   columns: [
     nameColumn,
     column(
@@ -30,7 +29,7 @@ export const leaseTable: TableDefinition = {
 };
 
 /** A node lease as of `now`: renewed by its node's kubelet every 10 s since its last stored renewal. */
-export function leaseAsOf(lease: KubeObject, now: number, nodeExists: (name: string) => boolean): KubeObject {
+function leaseAsOf(lease: KubeObject, now: number, nodeExists: (name: string) => boolean): KubeObject {
   const spec = specOf(lease);
   const renewTime = spec.renewTime;
   if (lease.metadata.namespace !== nodeLeaseNamespace || typeof renewTime !== 'string' || !nodeExists(lease.metadata.name ?? '')) return lease;
