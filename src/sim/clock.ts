@@ -33,6 +33,16 @@ export function rfc3339Micro(ms: number): string {
 }
 
 /**
+ * RFC 3339 with nanoseconds and trailing zeros trimmed, as Go's time.RFC3339Nano writes it:
+ * `nanosWithinMs` (0–999,999) is the part of the time below the millisecond.
+ */
+export function rfc3339Nano(ms: number, nanosWithinMs: number): string {
+  const whole = new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19);
+  const fraction = (((ms % 1000) * 1_000_000 + nanosWithinMs) / 1e9).toFixed(9).slice(2).replace(/0+$/, '');
+  return `${whole}${fraction ? `.${fraction}` : ''}Z`;
+}
+
+/**
  * A timestamp renewed every `periodMs` since `stamp`, as of `now`: the last renewal that is due.
  * The fraction of a second (a MicroTime's microseconds) is kept, as whole periods are added.
  */

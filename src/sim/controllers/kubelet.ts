@@ -5,7 +5,7 @@
 // reports. A static pod (read from a manifest file on the node) is started the same way and
 // its API object becomes the kubelet's mirror pod.
 
-import { rfc3339 } from '../clock.ts';
+import { rfc3339, rfc3339Nano } from '../clock.ts';
 import type { ClusterContext } from '../context.ts';
 import type { StoreEvent } from '../store.ts';
 import { clone, type JsonObject, type KubeObject } from '../types.ts';
@@ -39,13 +39,6 @@ function parseCIDR(cidr: string): { base: number; size: number } | undefined {
 }
 
 const ipv4 = (n: number) => [24, 16, 8, 0].map((s) => (n >>> s) & 0xff).join('.');
-
-/** RFC 3339 with nanoseconds and trailing zeros trimmed, as Go's time.RFC3339Nano writes it. */
-function rfc3339Nano(ms: number, nanosWithinMs: number): string {
-  const whole = new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19);
-  const fraction = (((ms % 1000) * 1_000_000 + nanosWithinMs) / 1e9).toFixed(9).slice(2).replace(/0+$/, '');
-  return `${whole}${fraction ? `.${fraction}` : ''}Z`;
-}
 
 /**
  * The mirror pod as the kubelet posts it (pkg/kubelet/pod/mirror_client.go): the manifest's hash
