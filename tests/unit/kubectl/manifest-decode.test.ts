@@ -4,6 +4,7 @@
 // metadata do not decode into TypeMeta and ObjectMeta.
 
 import { describe, expect, it } from 'vitest';
+import { aliasBomb } from '../robustness/arbitraries.ts';
 import { inProcessKubectl } from './fixtures.ts';
 
 async function kubectlWith(file: string, ...argv: string[]) {
@@ -12,11 +13,7 @@ async function kubectlWith(file: string, ...argv: string[]) {
 }
 
 /** A ConfigMap whose data holds the "billion laughs" to `depth` levels of ten aliases each. */
-function laughs(depth: number): string {
-  const lines = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: bomb', 'data:', '  a0: &a0 ["lol"]'];
-  for (let i = 1; i <= depth; i++) lines.push(`  a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
-  return lines.join('\n') + '\n';
-}
+const laughs = (depth: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bomb\ndata:\n${aliasBomb(depth, '  ')}`;
 
 const namespace = (metadata: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n${metadata}`;
 

@@ -237,10 +237,10 @@ const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
   fc.record({ op: fc.constant('huge' as const), size: fc.constantFrom(10_000, 100_000, 300_000) }),
 );
 
-/** The classic "billion laughs": each level's list names the previous one ten times. */
-function aliasBomb(depth: number): string {
-  const lines = ['a0: &a0 ["lol"]'];
-  for (let i = 1; i <= depth; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+/** The classic "billion laughs": each level's list names the previous one ten times; every line indented by `indent`. */
+export function aliasBomb(depth: number, indent = ''): string {
+  const lines = [`${indent}a0: &a0 ["lol"]`];
+  for (let i = 1; i <= depth; i++) lines.push(`${indent}a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
   return lines.join('\n') + '\n';
 }
 
