@@ -51,10 +51,11 @@ function comparable(text: string, command: string): string {
         .replace(/https?:\/\/127\.0\.0\.1:\d+/g, 'SERVER')
         .replace(/in \d+ milliseconds/g, 'in N milliseconds')
         .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, 'TIME')
+        // Before the ages: a metrics window of whole seconds (`10s`) is a window, not an age.
+        .replace(command.includes('metrics.k8s.io') ? /"(usage|window|timestamp)":("[^"]*"|\{[^}]*\})|\b\d+(n|Ki)\b|\b[\d.]+s\b/g : /$^/, 'N')
         .replace(/\b\d+y\d+d\b/g, 'AGE')
         .replace(/(\s)\d+s$/g, '$1AGE')
         .replace(command.startsWith('kubectl top') ? /\b\d+(m|%|Mi)(?=\s|$)/g : /$^/, 'N$1')
-        .replace(command.includes('metrics.k8s.io') ? /"(usage|window|timestamp)":("[^"]*"|\{[^}]*\})|\b\d+(n|Ki)\b|\b[\d.]+s\b/g : /$^/, 'N')
         .replace(/\s+/g, ' '),
     )
     .join('\n');
