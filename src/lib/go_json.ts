@@ -155,6 +155,22 @@ export function goUnmarshal(v: unknown, t: GoType, at?: ErrorContext): GoDecodeR
   }
 }
 
+/** Go's zero value of `t` as encoding/json marshals it: "" , 0, false, {} for a struct, null for the rest. */
+function zeroValue(t: GoType): unknown {
+  switch (t.kind) {
+    case 'string':
+      return '';
+    case 'int':
+      return 0;
+    case 'bool':
+      return false;
+    case 'struct':
+      return {};
+    default:
+      return null;
+  }
+}
+
 function decodeValue(v: unknown, t: GoType, at: ErrorContext | undefined, state: { saved?: string }): unknown {
   const kind = kindOf(v);
   if (kind === 'null') return undefined; // null leaves the Go zero value
@@ -202,7 +218,8 @@ function decodeValue(v: unknown, t: GoType, at: ErrorContext | undefined, state:
     }
     case 'slice': {
       if (kind !== 'array') return mismatch();
-      return (v as unknown[]).map((item) => decodeValue(item, t.elem, at, state));
+      // A null element leaves the element's zero value, which marshals back as that value.
+      return (v as unknown[]).map((item) => decodeValue(item, t.elem, at, state) ?? zeroValue(t.elem));
     }
     case 'struct': {
       if (kind !== 'object') return mismatch();

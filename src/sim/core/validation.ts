@@ -67,6 +67,25 @@ export function validateObjectMeta(obj: KubeObject, namespaced: boolean, nameFn:
     if (!ns) errs.push(required('metadata.namespace'));
     else for (const msg of isDNS1123Label(ns)) errs.push(invalid('metadata.namespace', ns, msg));
   }
+  for (const ref of meta.ownerReferences ?? []) errs.push(...validateOwnerReference(ref as unknown as Record<string, unknown>));
+  return errs;
+}
+
+/** The version schema.FromAPIVersionAndKind finds in an apiVersion: "" when ParseGroupVersion fails. */
+function versionOf(apiVersion: string): string {
+  const parts = apiVersion.split('/');
+  if (parts.length === 1) return apiVersion;
+  return parts.length === 2 ? parts[1]! : '';
+}
+
+/** apimachinery's validateOwnerReference (its field path has no index, as in Go). */
+function validateOwnerReference(ref: Record<string, unknown>): FieldError[] {
+  const field = (key: string) => (typeof ref[key] === 'string' ? (ref[key] as string) : '');
+  const errs: FieldError[] = [];
+  if (!versionOf(field('apiVersion'))) errs.push(invalid('metadata.ownerReferences.apiVersion', field('apiVersion'), 'version must not be empty'));
+  if (!field('kind')) errs.push(invalid('metadata.ownerReferences.kind', field('kind'), 'kind must not be empty'));
+  if (!field('name')) errs.push(invalid('metadata.ownerReferences.name', field('name'), 'name must not be empty'));
+  if (!field('uid')) errs.push(invalid('metadata.ownerReferences.uid', field('uid'), 'uid must not be empty'));
   return errs;
 }
 

@@ -166,3 +166,14 @@ describe('odd paths and methods', () => {
     }
   });
 });
+
+describe('null list items', () => {
+  it('a null ownerReference is the zero OwnerReference, which validation refuses (422), not a crash', async () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'orphan', namespace: 'default', ownerReferences: [null] }, spec: { containers: [{ name: 'c', image: 'nginx' }] } };
+    const r = await send('POST', '/api/v1/namespaces/default/pods', JSON.stringify(pod));
+    expect(r.status).toBe(422);
+    expect(r.json).toMatchObject({ kind: 'Status', reason: 'Invalid' });
+    expect(r.json.message).toContain('metadata.ownerReferences.apiVersion: Invalid value: "": version must not be empty');
+    expect(r.json.message).toContain('metadata.ownerReferences.uid: Invalid value: "": uid must not be empty');
+  });
+});

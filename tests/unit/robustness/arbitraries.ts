@@ -158,13 +158,15 @@ const objectMutation: fc.Arbitrary<ObjectMutation> = fc.oneof(
   fc.record({ op: fc.constant('meta' as const), field: metaField, key: learnerString, value: fc.oneof(learnerString, value) }),
 );
 
+// Values go in as copies: a later mutation edits the document in place, and must not edit the
+// mutation's own value (which its description prints) or make the document refer to itself.
 function mutateObject(root: JsonMap, m: ObjectMutation): void {
   if (m.op === 'meta') {
     const meta = (root.metadata !== null && typeof root.metadata === 'object' && !Array.isArray(root.metadata) ? root.metadata : (root.metadata = {})) as JsonMap;
     if (m.field === 'labels' || m.field === 'annotations') {
       const map = (meta[m.field] !== null && typeof meta[m.field] === 'object' && !Array.isArray(meta[m.field]) ? meta[m.field] : (meta[m.field] = {})) as JsonMap;
-      map[m.key] = m.value;
-    } else meta[m.field] = m.value;
+      map[m.key] = structuredClone(m.value);
+    } else meta[m.field] = structuredClone(m.value);
     return;
   }
   const paths = pathsOf(root);
@@ -176,7 +178,7 @@ function mutateObject(root: JsonMap, m: ObjectMutation): void {
   };
   switch (m.op) {
     case 'set':
-      put(m.value);
+      put(structuredClone(m.value));
       break;
     case 'delete':
       if (!target) break;
@@ -190,8 +192,8 @@ function mutateObject(root: JsonMap, m: ObjectMutation): void {
       break;
     case 'add': {
       const node = get();
-      if (Array.isArray(node)) node.push(m.value);
-      else if (node !== null && typeof node === 'object') node[m.key] = m.value;
+      if (Array.isArray(node)) node.push(structuredClone(m.value));
+      else if (node !== null && typeof node === 'object') node[m.key] = structuredClone(m.value);
       break;
     }
     case 'retype': {
