@@ -89,11 +89,9 @@ export class BrowserCluster {
 
   /**
    * Runs `fn` (a command that may write) with the cluster's lock held: first catches up with
-   * another tab's save, then saves if the cluster changed. A command that only reads
-   * (`readOnly`) catches up the same way but takes no lock: it has nothing to serialise with
-   * other tabs' writes, and the lock is a round trip through the browser before every command.
+   * another tab's save, then saves if the cluster changed.
    */
-  async exclusive<T>(fn: () => Promise<T>, { readOnly = false }: { readOnly?: boolean } = {}): Promise<T> {
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = async () => {
       this.running++;
       try {
@@ -110,7 +108,7 @@ export class BrowserCluster {
       }
     };
     const locks = this.options.locks;
-    return locks && !readOnly ? ((await locks.request(this.key, run)) as T) : run();
+    return locks ? ((await locks.request(this.key, run)) as T) : run();
   }
 
   /** Replays the scenario and saves it as the newest state, in every tab. */

@@ -51,9 +51,6 @@ export interface MountedPlayground {
 const editorModules = import.meta.glob<{ mountEditor: (el: HTMLElement, store: PlaygroundBus, opts: { files: PlaygroundFile[] }) => unknown }>('./editor/index.ts');
 const diagramModules = import.meta.glob<{ mountDiagram: (el: HTMLElement, store: PlaygroundBus) => unknown }>('./diagram/index.ts');
 
-/** kubectl commands that never write (named first on the line): they run without the cluster's cross-tab lock. */
-const READ_ONLY_COMMANDS = new Set(['get', 'describe', 'top', 'explain', 'api-resources', 'api-versions', 'version', 'cluster-info']);
-
 /** kubectl's pid in -v log lines; fixed so a page's logs read like one process's. */
 const PID = 48213;
 const KUBECONFIG = '/home/learner/.kube/config';
@@ -114,7 +111,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     kubectl: async (args, stdin) => {
       const [{ runKubectl }, host] = await Promise.all([kubectlSide, opening]);
       // The cluster's lock is held while kubectl runs, and a changed cluster is saved afterwards.
-      return host.cluster.exclusive(() => runKubectl(args, { ...env(host), stdin }), { readOnly: READ_ONLY_COMMANDS.has(args[0] ?? '') });
+      return host.cluster.exclusive(() => runKubectl(args, { ...env(host), stdin }));
     },
     completion: {
       resourceTypes: () => completion.then((source) => source.resourceTypes()),
